@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per pipeline stage: Config → Fetching → Parsing → Snapshots → Detection → Alerts,
+// wired together only by Watcher; the `civicwatch` executable is a thin command line over it.
+let package = Package(
+    name: "CivicWatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "civicwatch", targets: ["civicwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "Model"),
+        .target(name: "Config", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Fetching", dependencies: ["Model", "CCurl"]),
+        .target(name: "Parsing", dependencies: ["Model", "CLibXML2"]),
+        .target(name: "Snapshots", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Detection", dependencies: ["Model"]),
+        .target(name: "Alerts", dependencies: ["Model"]),
+        .target(name: "Watcher", dependencies: [
+            "Model", "Config", "Fetching", "Parsing", "Snapshots", "Detection", "Alerts",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "civicwatch", dependencies: [
+            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport",
+                resources: [.copy("testserver.py")]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Model"]),
+        .testTarget(name: "ParsingTests", dependencies: ["Parsing", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Model", "TestSupport"]),
+        .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "Model"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"]),
+        .testTarget(name: "WatcherTests", dependencies: [
+            "Watcher", "Config", "Model", "Snapshots", "Alerts", "TestSupport",
+        ]),
+    ],
+    swiftLanguageModes: [.v5]
+)

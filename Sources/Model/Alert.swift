@@ -1,0 +1,68 @@
+import Foundation
+
+public enum AlertKind: String, Sendable, Codable, CaseIterable {
+    /// An item never seen before on a feed or list source.
+    case new
+    /// A page source's watched text changed.
+    case changed
+    /// A source failed (recorded with its reason).
+    case sourceError = "source_error"
+}
+
+/// One line of a page diff.
+public struct DiffLine: Sendable, Equatable, Codable {
+    public enum Op: String, Sendable, Codable { case added = "+", removed = "-", context = " " }
+    public var op: Op
+    public var text: String
+    public init(_ op: Op, _ text: String) {
+        self.op = op
+        self.text = text
+    }
+}
+
+/// A category a detector assigned, with why.
+public struct CategoryScore: Sendable, Equatable, Codable {
+    public var name: String
+    public var score: Double
+    public init(name: String, score: Double) {
+        self.name = name
+        self.score = score
+    }
+}
+
+/// What one pass found worth telling the user. Stored in the outbox until every sink took it.
+public struct Alert: Sendable, Equatable, Codable {
+    /// Stable across passes: the same item or change always has the same id.
+    public var id: String
+    public var source: String
+    public var sourceTitle: String
+    public var kind: AlertKind
+    public var title: String
+    public var link: String?
+    public var published: Date?
+    public var summary: String?
+    public var tags: [String]
+    public var categories: [CategoryScore]
+    public var diff: [DiffLine]?
+    public var error: String?
+    public var detectedAt: Date
+
+    public init(id: String, source: String, sourceTitle: String, kind: AlertKind, title: String,
+                link: String? = nil, published: Date? = nil, summary: String? = nil, tags: [String] = [],
+                categories: [CategoryScore] = [], diff: [DiffLine]? = nil, error: String? = nil,
+                detectedAt: Date = Date()) {
+        self.id = id
+        self.source = source
+        self.sourceTitle = sourceTitle
+        self.kind = kind
+        self.title = title
+        self.link = link
+        self.published = published
+        self.summary = summary
+        self.tags = tags
+        self.categories = categories
+        self.diff = diff
+        self.error = error
+        self.detectedAt = detectedAt
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// What kind of document a source is, which decides how it is parsed and compared.
+public enum SourceType: String, Sendable, Codable, CaseIterable {
+    /// RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom: items come from the feed.
+    case feed
+    /// An HTML page that lists items (a ministry notice list): items come from XPath selectors.
+    case list
+    /// A document whose text is watched as a whole (a law text, a country page).
+    case page
+}
+
+/// XPath expressions that turn an HTML list page into items. `title`, `link`, `date` and
+/// `summary` are relative to each node matched by `items`.
+public struct ListSelectors: Sendable, Equatable, Codable {
+    public var items: String
+    public var title: String
+    public var link: String
+    public var date: String?
+    public var summary: String?
+
+    public init(items: String, title: String = ".", link: String = ".//a/@href",
+                date: String? = nil, summary: String? = nil) {
+        self.items = items
+        self.title = title
+        self.link = link
+        self.date = date
+        self.summary = summary
+    }
+}
+
+/// One watched source with every default already applied: the plain value the pass works from.
+public struct SourceSpec: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var url: String
+    public var type: SourceType
+    public var tags: [String]
+    /// Minimum time between two checks; a pass skips a source that is not due.
+    public var interval: TimeInterval
+    public var timeout: TimeInterval
+    public var connectTimeout: TimeInterval
+    public var maxBytes: Int
+    public var userAgent: String
+    public var proxy: String?
+    /// Extra request headers ("Name: value").
+    public var headers: [String]
+    /// Charset to use when the source mislabels itself (overrides header, declaration and meta).
+    public var encoding: String?
+    /// Offset used for dates without a zone on `list` sources (China Standard Time by default).
+    public var timezone: TimeZone
+    public var list: ListSelectors?
+    /// `page` sources: the part of the document whose text is watched (whole body when nil).
+    public var content: String?
+    /// `page` sources: parts removed before comparing (visit counters, clocks, related links).
+    public var ignore: [String]
+    /// Where the source was declared, for error messages ("feeds.yml:42").
+    public var origin: String
+
+    public init(id: String, title: String, url: String, type: SourceType, tags: [String] = [],
+                interval: TimeInterval = 3600, timeout: TimeInterval = 30, connectTimeout: TimeInterval = 10,
+                maxBytes: Int = 10 << 20, userAgent: String = SourceSpec.defaultUserAgent,
+                proxy: String? = nil, headers: [String] = [], encoding: String? = nil,
+                timezone: TimeZone = TimeZone(secondsFromGMT: 8 * 3600)!, list: ListSelectors? = nil,
+                content: String? = nil, ignore: [String] = [], origin: String = "") {
+        self.id = id
+        self.title = title
+        self.url = url
+        self.type = type
+        self.tags = tags
+        self.interval = interval
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.maxBytes = maxBytes
+        self.userAgent = userAgent
+        self.proxy = proxy
+        self.headers = headers
+        self.encoding = encoding
+        self.timezone = timezone
+        self.list = list
+        self.content = content
+        self.ignore = ignore
+        self.origin = origin
+    }
+
+    public static let defaultUserAgent = "CivicWatch/\(CivicWatchVersion.string) (+https://github.com/civicwatch/civicwatch)"
+}
+
+public enum CivicWatchVersion {
+    public static let string = "0.1.0"
+}

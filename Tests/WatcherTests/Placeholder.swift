@@ -1,0 +1,2 @@
+import XCTest
+final class WatcherTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
