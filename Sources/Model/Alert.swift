@@ -11,6 +11,7 @@ public enum AlertKind: String, Sendable, Codable, CaseIterable {
 
 /// One line of a page diff.
 public struct DiffLine: Sendable, Equatable, Codable {
+    enum CodingKeys: String, CodingKey { case op, text }
     public enum Op: String, Sendable, Codable { case added = "+", removed = "-", context = " " }
     public var op: Op
     public var text: String
@@ -46,6 +47,11 @@ public struct Alert: Sendable, Equatable, Codable {
     public var diff: [DiffLine]?
     public var error: String?
     public var detectedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, sourceTitle = "source_title", kind, title, link, published, summary, tags, categories, diff,
+             error, detectedAt = "detected_at"
+    }
 
     public init(id: String, source: String, sourceTitle: String, kind: AlertKind, title: String,
                 link: String? = nil, published: Date? = nil, summary: String? = nil, tags: [String] = [],

@@ -56,13 +56,15 @@ public struct SourceSpec: Sendable, Equatable {
     public var ignore: [String]
     /// Where the source was declared, for error messages ("feeds.yml:42").
     public var origin: String
+    /// A `source_error` alert is raised when this many passes in a row failed (once per streak).
+    public var failureAlertAfter: Int
 
     public init(id: String, title: String, url: String, type: SourceType, tags: [String] = [],
                 interval: TimeInterval = 3600, timeout: TimeInterval = 30, connectTimeout: TimeInterval = 10,
                 maxBytes: Int = 10 << 20, userAgent: String = SourceSpec.defaultUserAgent,
                 proxy: String? = nil, headers: [String] = [], encoding: String? = nil,
                 timezone: TimeZone = TimeZone(secondsFromGMT: 8 * 3600)!, list: ListSelectors? = nil,
-                content: String? = nil, ignore: [String] = [], origin: String = "") {
+                content: String? = nil, ignore: [String] = [], origin: String = "", failureAlertAfter: Int = 2) {
         self.id = id
         self.title = title
         self.url = url
@@ -81,6 +83,7 @@ public struct SourceSpec: Sendable, Equatable {
         self.content = content
         self.ignore = ignore
         self.origin = origin
+        self.failureAlertAfter = failureAlertAfter
     }
 
     public static let defaultUserAgent = "CivicWatch/\(CivicWatchVersion.string) (+https://github.com/civicwatch/civicwatch)"

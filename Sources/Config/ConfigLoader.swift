@@ -1,0 +1,95 @@
+import Foundation
+import Model
+import Yams
+
+/// Reads feeds.yml. Problems inside one source or sink leave that entry out and are reported;
+/// problems that make the whole file unusable throw `ConfigFileError`.
+public enum ConfigLoader {
+    public static func load(path: String) throws -> LoadedConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigFileError([ConfigError(file: path, line: 0, column: 0, field: "",
+                                               message: "cannot read the file (missing or not readable)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigFileError([ConfigError(file: path, line: 0, column: 0, field: "",
+                                               message: "is not UTF-8 text")])
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    public static func parse(yaml: String, file: String) throws -> LoadedConfiguration {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw ConfigFileError([ConfigError(file: file, line: 0, column: 0, field: "", message: "is empty")])
+            }
+            root = node
+        } catch let error as YamlError {
+            throw ConfigFileError([yamlSyntaxError(error, file: file)])
+        }
+        var problems: [ConfigError] = []
+        var config = Configuration(file: file)
+        let top = YAMLField(node: root, path: "", file: file)
+        let fields: [(key: String, value: YAMLField)]
+        do {
+            fields = try top.mapping(allowed: ["defaults", "sources", "alerts", "state"])
+        } catch let e as ConfigError {
+            throw ConfigFileError([e])
+        }
+        var defaults = SourceDefaults()
+        if let d = fields.first(where: { $0.key == "defaults" })?.value {
+            do { try defaults.read(d, into: &config) } catch let e as ConfigError { throw ConfigFileError([e]) }
+        }
+        if let s = fields.first(where: { $0.key == "state" })?.value {
+            do { try readState(s, into: &config) } catch let e as ConfigError { throw ConfigFileError([e]) }
+        }
+        guard let sourcesField = fields.first(where: { $0.key == "sources" })?.value else {
+            throw ConfigFileError([top.error("no `sources:` list")])
+        }
+        let entries: [YAMLField]
+        do { entries = try sourcesField.sequence() } catch let e as ConfigError { throw ConfigFileError([e]) }
+        var seen: [String: Int] = [:]
+        for entry in entries {
+            do {
+                let spec = try SourceReader.read(entry, defaults: defaults)
+                if let firstLine = seen[spec.id] {
+                    throw entry.error("duplicate id `\(spec.id)` (first declared on line \(firstLine))")
+                }
+                seen[spec.id] = entry.line
+                config.sources.append(spec)
+            } catch let e as ConfigError {
+                problems.append(e)
+            }
+        }
+        if let alerts = fields.first(where: { $0.key == "alerts" })?.value {
+            do {
+                for sinkField in try alerts.sequence() {
+                    do { config.sinks.append(try SinkReader.read(sinkField)) } catch let e as ConfigError { problems.append(e) }
+                }
+            } catch let e as ConfigError { problems.append(e) }
+        }
+        if config.sinks.isEmpty && problems.allSatisfy({ !$0.field.hasPrefix("alerts") }) {
+            config.sinks = [.stdout(StdoutSink())]
+        }
+        return LoadedConfiguration(configuration: config, problems: problems)
+    }
+
+    private static func readState(_ field: YAMLField, into config: inout Configuration) throws {
+        for (key, value) in try field.mapping(allowed: ["dir", "keep_versions"]) {
+            switch key {
+            case "dir": config.stateDir = try value.nonEmptyString()
+            case "keep_versions": config.keepVersions = try value.int(min: 1)
+            default: break
+            }
+        }
+    }
+
+    private static func yamlSyntaxError(_ error: YamlError, file: String) -> ConfigError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return ConfigError(file: file, line: mark.line, column: mark.column, field: "", message: "YAML syntax: \(problem)")
+        default:
+            return ConfigError(file: file, line: 0, column: 0, field: "", message: "YAML: \(error)")
+        }
+    }
+}

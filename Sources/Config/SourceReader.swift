@@ -1,0 +1,118 @@
+import Foundation
+import Model
+
+/// One entry of `sources:`.
+enum SourceReader {
+    static let keys: Set<String> = [
+        "id", "name", "title", "url", "type", "tags", "interval", "timeout", "connect_timeout", "max_bytes",
+        "user_agent", "proxy", "headers", "encoding", "timezone", "items", "link", "date", "summary",
+        "content", "ignore", "alert_after_failures",
+    ]
+    static let listOnly: Set<String> = ["items", "link", "date", "summary"]
+    static let pageOnly: Set<String> = ["content", "ignore"]
+
+    static func read(_ entry: YAMLField, defaults: SourceDefaults) throws -> SourceSpec {
+        let pairs = try entry.mapping(allowed: keys)
+        func field(_ key: String) -> YAMLField? { pairs.first { $0.key == key }?.value }
+
+        guard let idField = field("id") else { throw entry.error("a source needs an `id`") }
+        let id = try idField.nonEmptyString()
+        guard id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil, id.count <= 64 else {
+            throw idField.error("`\(id)`: an id is lower-case letters, digits and dashes (e.g. mca-notices)")
+        }
+        guard let urlField = field("url") else { throw entry.error("source `\(id)` needs a `url`") }
+        let url = try urlField.nonEmptyString()
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", parsed.host != nil else {
+            throw urlField.error("`\(url)` is not an http:// or https:// URL")
+        }
+
+        var type = SourceType.feed
+        if let t = field("type") {
+            let s = try t.string()
+            guard let v = SourceType(rawValue: s) else { throw t.error("`\(s)` is not one of feed, list, page") }
+            type = v
+        } else if field("items") != nil {
+            type = .list
+        } else if field("content") != nil {
+            type = .page
+        }
+        for (key, value) in pairs where (listOnly.contains(key) && type != .list) || (pageOnly.contains(key) && type != .page) {
+            throw value.error("only applies to \(listOnly.contains(key) ? "list" : "page") sources (this one is `\(type.rawValue)`)")
+        }
+
+        // `title` is the human name of feed and page sources, but the item-title selector of list
+        // sources (as in the documented example); `name` is the human name for every type.
+        var displayName = try field("name")?.nonEmptyString()
+        var spec = SourceSpec(id: id, title: id, url: url, type: type, interval: defaults.interval,
+                              timeout: defaults.timeout, connectTimeout: defaults.connectTimeout,
+                              maxBytes: defaults.maxBytes, userAgent: defaults.userAgent, proxy: defaults.proxy,
+                              timezone: defaults.timezone, origin: "\(entry.file):\(entry.line)",
+                              failureAlertAfter: defaults.failureAlertAfter)
+        if type == .list {
+            guard let items = field("items") else { throw entry.error("list source `\(id)` needs `items` (an XPath to each item)") }
+            spec.list = ListSelectors(items: try selector(items),
+                                      title: try field("title").map(selector) ?? ".",
+                                      link: try field("link").map(selector) ?? ".//a/@href",
+                                      date: try field("date").map(selector),
+                                      summary: try field("summary").map(selector))
+        } else if displayName == nil {
+            displayName = try field("title")?.nonEmptyString()
+        }
+        spec.title = displayName ?? id
+
+        for (key, value) in pairs {
+            switch key {
+            case "tags": spec.tags = try value.stringList()
+            case "interval": spec.interval = try value.duration()
+            case "timeout": spec.timeout = try positive(value.duration(), value)
+            case "connect_timeout": spec.connectTimeout = try positive(value.duration(), value)
+            case "max_bytes": spec.maxBytes = try value.bytes()
+            case "user_agent": spec.userAgent = try value.nonEmptyString()
+            case "proxy": spec.proxy = try ProxyURL.validate(value)
+            case "headers": spec.headers = try headers(value)
+            case "encoding": spec.encoding = try value.nonEmptyString()
+            case "timezone": spec.timezone = try TimeZoneReader.read(value)
+            case "content": spec.content = try selector(value)
+            case "alert_after_failures": spec.failureAlertAfter = try value.int(min: 1)
+            case "ignore": spec.ignore = try value.stringList().map { try checkSelector($0, value) }
+            default: break
+            }
+        }
+        return spec
+    }
+
+    private static func selector(_ field: YAMLField) throws -> String {
+        try checkSelector(try field.nonEmptyString(), field)
+    }
+
+    /// Catches the mistakes visible without a document (unbalanced brackets and quotes); libxml2
+    /// reports the rest when the source is first parsed.
+    private static func checkSelector(_ s: String, _ field: YAMLField) throws -> String {
+        var depth = [Character]()
+        var quote: Character?
+        for c in s {
+            if let q = quote { if c == q { quote = nil }; continue }
+            switch c {
+            case "'", "\"": quote = c
+            case "[", "(": depth.append(c)
+            case "]": if depth.popLast() != "[" { throw field.error("unbalanced `]` in selector \"\(s)\"") }
+            case ")": if depth.popLast() != "(" { throw field.error("unbalanced `)` in selector \"\(s)\"") }
+            default: break
+            }
+        }
+        if quote != nil { throw field.error("unclosed quote in selector \"\(s)\"") }
+        if !depth.isEmpty { throw field.error("unclosed `\(depth.last!)` in selector \"\(s)\"") }
+        return s
+    }
+
+    private static func headers(_ field: YAMLField) throws -> [String] {
+        try field.mapping().map { key, value in
+            let v = try value.string()
+            if key.contains(where: { $0 == ":" || $0 == "\r" || $0 == "\n" }) || v.contains(where: { $0 == "\r" || $0 == "\n" }) {
+                throw value.error("header names and values cannot contain line breaks or `:` in the name")
+            }
+            return "\(key): \(v)"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// The state database layout. `application_id` marks the file as ours, so a foreign or corrupt
+/// database is refused rather than overwritten.
+enum Schema {
+    static let applicationID: Int32 = 0x4357_5357  // "CWSW"
+    static let version = 1
+
+    static let create = """
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        type TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        body_hash TEXT,
+        baseline_at REAL,
+        last_check REAL,
+        last_success REAL,
+        last_change REAL,
+        last_error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        items_last INTEGER
+    );
+    CREATE TABLE items (
+        source_id TEXT NOT NULL,
+        identity TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT,
+        published REAL,
+        first_seen REAL NOT NULL,
+        PRIMARY KEY (source_id, identity)
+    ) WITHOUT ROWID;
+    CREATE TABLE page_versions (
+        source_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        fetched_at REAL NOT NULL,
+        text_hash TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (source_id, seq)
+    );
+    CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX alerts_created ON alerts(created_at);
+    CREATE TABLE deliveries (
+        alert_id TEXT NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        sink TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_attempt REAL,
+        delivered_at REAL,
+        PRIMARY KEY (alert_id, sink)
+    );
+    CREATE INDEX deliveries_pending ON deliveries(sink, state);
+    """
+}

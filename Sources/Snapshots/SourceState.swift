@@ -1,0 +1,79 @@
+import Foundation
+
+/// What the database remembers about one source between passes.
+public struct SourceState: Sendable, Equatable {
+    public var id: String
+    public var etag: String?
+    public var lastModified: String?
+    /// Hash of the last body parsed: an identical body is not parsed again.
+    public var bodyHash: String?
+    /// When the first successful pass recorded the baseline; nil until then.
+    public var baselineAt: Date?
+    public var lastCheck: Date?
+    public var lastSuccess: Date?
+    public var lastChange: Date?
+    public var lastError: String?
+    public var consecutiveFailures: Int
+    public var itemsLast: Int?
+
+    public init(id: String, etag: String? = nil, lastModified: String? = nil, bodyHash: String? = nil,
+                baselineAt: Date? = nil, lastCheck: Date? = nil, lastSuccess: Date? = nil, lastChange: Date? = nil,
+                lastError: String? = nil, consecutiveFailures: Int = 0, itemsLast: Int? = nil) {
+        self.id = id
+        self.etag = etag
+        self.lastModified = lastModified
+        self.bodyHash = bodyHash
+        self.baselineAt = baselineAt
+        self.lastCheck = lastCheck
+        self.lastSuccess = lastSuccess
+        self.lastChange = lastChange
+        self.lastError = lastError
+        self.consecutiveFailures = consecutiveFailures
+        self.itemsLast = itemsLast
+    }
+}
+
+/// An item as remembered, keyed by its stable identity within the source.
+public struct StoredItem: Sendable, Equatable {
+    public var identity: String
+    public var title: String
+    public var link: String?
+    public var published: Date?
+    public var firstSeen: Date
+
+    public init(identity: String, title: String, link: String?, published: Date?, firstSeen: Date) {
+        self.identity = identity
+        self.title = title
+        self.link = link
+        self.published = published
+        self.firstSeen = firstSeen
+    }
+}
+
+public struct PageVersion: Sendable, Equatable {
+    public var seq: Int
+    public var fetchedAt: Date
+    public var textHash: String
+    public var text: String
+}
+
+/// Everything one source's check changes, written in a single transaction so that a pass killed
+/// at any moment leaves that source either fully updated (with its alerts in the outbox) or untouched.
+public struct SourceUpdate: Sendable {
+    public var state: SourceState
+    public var url: String
+    public var type: String
+    public var newItems: [StoredItem]
+    public var pageVersion: (hash: String, text: String)?
+    public var alerts: [(id: String, kind: String, payload: Data)]
+
+    public init(state: SourceState, url: String, type: String, newItems: [StoredItem] = [],
+                pageVersion: (hash: String, text: String)? = nil, alerts: [(id: String, kind: String, payload: Data)] = []) {
+        self.state = state
+        self.url = url
+        self.type = type
+        self.newItems = newItems
+        self.pageVersion = pageVersion
+        self.alerts = alerts
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+/// An alert waiting for one sink.
+public struct PendingDelivery: Sendable {
+    public var alertID: String
+    public var payload: Data
+    public var attempts: Int
+}
+
+extension StateStore {
+    /// Alerts not yet accepted by `sink`, oldest first.
+    public func pendingDeliveries(sink: String, now: Date = Date()) throws -> [PendingDelivery] {
+        try wrap {
+            try db.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT a.id, a.payload, d.attempts FROM deliveries d JOIN alerts a ON a.id = d.alert_id
+                    WHERE d.sink = ? AND d.state = 'pending' AND (d.next_attempt IS NULL OR d.next_attempt <= ?)
+                    ORDER BY a.created_at, a.rowid
+                    """, arguments: [sink, now.timeIntervalSince1970]).map {
+                    PendingDelivery(alertID: $0["id"], payload: Data(($0["payload"] as String).utf8), attempts: $0["attempts"])
+                }
+            }
+        }
+    }
+
+    public func markDelivered(_ alertIDs: [String], sink: String, at date: Date = Date()) throws {
+        try wrap {
+            try db.write { db in
+                for id in alertIDs {
+                    try db.execute(sql: """
+                        UPDATE deliveries SET state = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL
+                        WHERE alert_id = ? AND sink = ?
+                        """, arguments: [date.timeIntervalSince1970, id, sink])
+                }
+            }
+        }
+    }
+
+    /// Records a refused delivery; it is retried after `retryAt`.
+    public func markFailed(_ alertIDs: [String], sink: String, error: String, retryAt: Date) throws {
+        try wrap {
+            try db.write { db in
+                for id in alertIDs {
+                    try db.execute(sql: """
+                        UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt = ?
+                        WHERE alert_id = ? AND sink = ?
+                        """, arguments: [error, retryAt.timeIntervalSince1970, id, sink])
+                }
+            }
+        }
+    }
+
+    public func integrityCheck() throws -> String {
+        try wrap { try db.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" } }
+    }
+}

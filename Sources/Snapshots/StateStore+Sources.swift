@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+extension StateStore {
+    public func sourceStates() throws -> [String: SourceState] {
+        try wrap {
+            try db.read { db in
+                var result: [String: SourceState] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM sources") {
+                    let s = Self.state(row)
+                    result[s.id] = s
+                }
+                return result
+            }
+        }
+    }
+
+    static func state(_ row: Row) -> SourceState {
+        SourceState(id: row["id"], etag: row["etag"], lastModified: row["last_modified"], bodyHash: row["body_hash"],
+                    baselineAt: date(row["baseline_at"]), lastCheck: date(row["last_check"]),
+                    lastSuccess: date(row["last_success"]), lastChange: date(row["last_change"]),
+                    lastError: row["last_error"], consecutiveFailures: row["consecutive_failures"],
+                    itemsLast: row["items_last"])
+    }
+
+    static func date(_ v: Double?) -> Date? { v.map { Date(timeIntervalSince1970: $0) } }
+
+    /// The identities among `candidates` already stored for the source. Only the candidates are
+    /// looked up, so the cost does not grow with the source's history.
+    public func knownIdentities(source: String, among candidates: [String]) throws -> Set<String> {
+        guard !candidates.isEmpty else { return [] }
+        return try wrap {
+            try db.read { db in
+                var known = Set<String>()
+                for chunk in stride(from: 0, to: candidates.count, by: 500) {
+                    let part = Array(candidates[chunk..<min(chunk + 500, candidates.count)])
+                    let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                    let args = StatementArguments([source] + part)
+                    known.formUnion(try String.fetchAll(db, sql: "SELECT identity FROM items WHERE source_id = ? AND identity IN (\(marks))", arguments: args))
+                }
+                return known
+            }
+        }
+    }
+
+    public func latestPageVersion(source: String) throws -> PageVersion? {
+        try wrap {
+            try db.read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM page_versions WHERE source_id = ? ORDER BY seq DESC LIMIT 1",
+                                 arguments: [source]).map(Self.version)
+            }
+        }
+    }
+
+    public func pageVersions(source: String) throws -> [PageVersion] {
+        try wrap {
+            try db.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM page_versions WHERE source_id = ? ORDER BY seq", arguments: [source]).map(Self.version)
+            }
+        }
+    }
+
+    static func version(_ row: Row) -> PageVersion {
+        PageVersion(seq: row["seq"], fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]),
+                    textHash: row["text_hash"], text: row["text"])
+    }
+
+    public func items(source: String, limit: Int = 100) throws -> [StoredItem] {
+        try wrap {
+            try db.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM items WHERE source_id = ? ORDER BY first_seen DESC, rowid LIMIT ?",
+                                 arguments: [source, limit]).map {
+                    StoredItem(identity: $0["identity"], title: $0["title"], link: $0["link"],
+                               published: Self.date($0["published"]), firstSeen: Date(timeIntervalSince1970: $0["first_seen"]))
+                }
+            }
+        }
+    }
+
+    /// Writes one source's outcome, its new items, page version and alerts (with a pending delivery
+    /// per sink) in one transaction.
+    public func commit(_ update: SourceUpdate, sinks: [String], keepVersions: Int) throws {
+        try wrap {
+            try db.write { db in
+                let s = update.state
+                try db.execute(sql: """
+                    INSERT INTO sources (id, url, type, etag, last_modified, body_hash, baseline_at, last_check,
+                        last_success, last_change, last_error, consecutive_failures, items_last)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    ON CONFLICT(id) DO UPDATE SET url=excluded.url, type=excluded.type, etag=excluded.etag,
+                        last_modified=excluded.last_modified, body_hash=excluded.body_hash, baseline_at=excluded.baseline_at,
+                        last_check=excluded.last_check, last_success=excluded.last_success, last_change=excluded.last_change,
+                        last_error=excluded.last_error, consecutive_failures=excluded.consecutive_failures,
+                        items_last=excluded.items_last
+                    """, arguments: [s.id, update.url, update.type, s.etag, s.lastModified, s.bodyHash,
+                                     s.baselineAt?.timeIntervalSince1970, s.lastCheck?.timeIntervalSince1970,
+                                     s.lastSuccess?.timeIntervalSince1970, s.lastChange?.timeIntervalSince1970,
+                                     s.lastError, s.consecutiveFailures, s.itemsLast])
+                if !update.newItems.isEmpty {
+                    let insert = try db.cachedStatement(sql: """
+                        INSERT OR IGNORE INTO items (source_id, identity, title, link, published, first_seen) VALUES (?,?,?,?,?,?)
+                        """)
+                    for item in update.newItems {
+                        try insert.execute(arguments: [s.id, item.identity, item.title, item.link,
+                                                       item.published?.timeIntervalSince1970, item.firstSeen.timeIntervalSince1970])
+                    }
+                }
+                if let page = update.pageVersion {
+                    let next = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM page_versions WHERE source_id = ?", arguments: [s.id]) ?? 0) + 1
+                    try db.execute(sql: "INSERT INTO page_versions (source_id, seq, fetched_at, text_hash, text) VALUES (?,?,?,?,?)",
+                                   arguments: [s.id, next, (s.lastCheck ?? Date()).timeIntervalSince1970, page.hash, page.text])
+                    try db.execute(sql: "DELETE FROM page_versions WHERE source_id = ? AND seq <= ?", arguments: [s.id, next - keepVersions])
+                }
+                let created = (s.lastCheck ?? Date()).timeIntervalSince1970
+                for alert in update.alerts {
+                    try db.execute(sql: "INSERT OR IGNORE INTO alerts (id, source_id, kind, created_at, payload) VALUES (?,?,?,?,?)",
+                                   arguments: [alert.id, s.id, alert.kind, created, String(decoding: alert.payload, as: UTF8.self)])
+                    for sink in sinks {
+                        try db.execute(sql: "INSERT OR IGNORE INTO deliveries (alert_id, sink) VALUES (?, ?)", arguments: [alert.id, sink])
+                    }
+                }
+            }
+        }
+    }
+
+    /// The next page version number, so an alert id can name the version it reports.
+    public func nextPageSeq(source: String) throws -> Int {
+        try wrap {
+            try db.read { db in
+                (try Int.fetchOne(db, sql: "SELECT max(seq) FROM page_versions WHERE source_id = ?", arguments: [source]) ?? 0) + 1
+            }
+        }
+    }
+}

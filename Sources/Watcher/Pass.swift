@@ -1,0 +1,130 @@
+import Config
+import Fetching
+import Foundation
+import Logging
+import Model
+import Parsing
+import Snapshots
+
+/// One pass over feeds.yml: fetch every due source, parse, compare with the stored snapshot,
+/// store the outcome and its alerts per source in one transaction, then deliver the outbox.
+public struct Pass {
+    public let configuration: Configuration
+    public let stateDir: String
+    public let logger: Logger
+
+    public init(configuration: Configuration, stateDir: String, logger: Logger) {
+        self.configuration = configuration
+        self.stateDir = stateDir
+        self.logger = logger
+    }
+
+    public func run(_ options: PassOptions) throws -> PassReport {
+        let started = Date()
+        let now = options.now ?? started
+        let store = try StateStore(folder: stateDir)
+        let lock = try PassLock(folder: stateDir, wait: options.waitForLock)
+        defer { withExtendedLifetime(lock) {} }
+
+        var sinks = configuration.sinks
+        if let format = options.stdoutFormat {
+            sinks = sinks.map { if case var .stdout(s) = $0 { s.format = format; return .stdout(s) }; return $0 }
+            if !sinks.contains(where: { if case .stdout = $0 { return true }; return false }) {
+                sinks.append(.stdout(StdoutSink(format: format)))
+            }
+        }
+
+        let states = try store.sourceStates()
+        var report = PassReport()
+        var due: [SourceSpec] = []
+        for spec in configuration.sources where options.only.isEmpty || options.only.contains(spec.id) {
+            if !options.force, let last = states[spec.id]?.lastCheck, now.timeIntervalSince(last) < spec.interval - 1 {
+                report.outcomes.append(SourceOutcome(source: spec.id, status: .skipped, elapsed: 0))
+                continue
+            }
+            due.append(spec)
+        }
+        logger.debug("pass starting", metadata: ["due": "\(due.count)", "sources": "\(configuration.sources.count)"])
+
+        let specs = Dictionary(uniqueKeysWithValues: due.map { ($0.id, $0) })
+        let requests = due.map { spec -> FetchRequest in
+            let st = states[spec.id]
+            // Validators are only worth sending when a baseline exists to compare with.
+            let known = st?.baselineAt != nil
+            return FetchRequest(key: spec.id, url: spec.url, timeout: spec.timeout, connectTimeout: spec.connectTimeout,
+                                maxBytes: spec.maxBytes, userAgent: spec.userAgent, proxy: spec.proxy, headers: spec.headers,
+                                etag: known ? st?.etag : nil, lastModified: known ? st?.lastModified : nil)
+        }
+
+        let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now)
+        let sinkNames = sinks.map(\.name)
+        let keep = configuration.keepVersions
+        let collected = OutcomeCollector()
+        // Parsing and storing run beside the transfers, so slow servers and CPU work overlap.
+        let work = OperationQueue()
+        work.maxConcurrentOperationCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let log = logger
+        Fetcher(limits: FetchLimits(concurrency: configuration.concurrency, perHost: configuration.perHost))
+            .fetchAll(requests) { request, result in
+                guard let spec = specs[request.key] else { return }
+                let previous = states[spec.id]
+                work.addOperation {
+                    let t0 = Date()
+                    let r = processor.process(spec, previous: previous, fetched: result)
+                    var status = r.status
+                    do {
+                        try store.commit(r.update, sinks: sinkNames, keepVersions: keep)
+                    } catch {
+                        status = .failed(reason: "cannot store the result: \(error)")
+                    }
+                    Self.logOutcome(status, spec: spec, logger: log)
+                    collected.add(SourceOutcome(source: spec.id, status: status, elapsed: Date().timeIntervalSince(t0)))
+                }
+            }
+        work.waitUntilAllOperationsAreFinished()
+        report.outcomes += collected.all
+
+        let (delivered, failures) = Delivery(store: store, sinks: sinks, logger: logger).deliverPending()
+        report.alertsDelivered = delivered
+        report.deliveryFailures = failures
+        for f in failures { logger.error("delivery failed: \(f)") }
+        report.elapsed = Date().timeIntervalSince(started)
+        summarize(report)
+        return report
+    }
+
+    static func logOutcome(_ status: SourceOutcome.Status, spec: SourceSpec, logger: Logger) {
+        let meta: Logger.Metadata = ["source": "\(spec.id)"]
+        switch status {
+        case let .baseline(items):
+            let what = spec.type == .page ? "page text" : "\(items) item\(items == 1 ? "" : "s")"
+            logger.notice("baseline recorded: \(what), no alerts on a first pass", metadata: meta)
+        case let .checked(items, alerts):
+            logger.info("checked: \(items) items, \(alerts) alert\(alerts == 1 ? "" : "s")", metadata: meta)
+        case .unchanged:
+            logger.debug("unchanged", metadata: meta)
+        case let .failed(reason):
+            logger.warning("failed: \(reason)", metadata: meta)
+        case .skipped:
+            break
+        }
+    }
+
+    private func summarize(_ report: PassReport) {
+        let checked = report.outcomes.filter { $0.status != .skipped }.count
+        let skipped = report.outcomes.count - checked
+        let failed = report.failedSources.count
+        logger.notice("pass complete", metadata: [
+            "checked": "\(checked)", "skipped": "\(skipped)", "failed": "\(failed)",
+            "alerts": "\(report.alertsDelivered)", "seconds": "\(String(format: "%.2f", report.elapsed))",
+        ])
+    }
+}
+
+/// Outcomes arrive from worker threads.
+final class OutcomeCollector: @unchecked Sendable {
+    private var items: [SourceOutcome] = []
+    private let lock = NSLock()
+    func add(_ o: SourceOutcome) { lock.lock(); items.append(o); lock.unlock() }
+    var all: [SourceOutcome] { lock.lock(); defer { lock.unlock() }; return items }
+}
