@@ -31,6 +31,34 @@ public struct CategoryScore: Sendable, Equatable, Codable {
     }
 }
 
+/// One rule that fired: which term, in which field, for which category (so an alert explains itself).
+public struct RuleMatch: Sendable, Equatable, Codable {
+    public var category: String
+    public var term: String
+    /// title, summary, content or added (the added text of a page diff).
+    public var field: String
+    public var weight: Double
+    public init(category: String, term: String, field: String, weight: Double) {
+        self.category = category
+        self.term = term
+        self.field = field
+        self.weight = weight
+    }
+}
+
+/// A watch-list entry (a person or organisation) named by an item.
+public struct WatchHit: Sendable, Equatable, Codable {
+    public var list: String
+    public var name: String
+    /// The alias that was found in the text.
+    public var alias: String
+    public init(list: String, name: String, alias: String) {
+        self.list = list
+        self.name = name
+        self.alias = alias
+    }
+}
+
 /// What one pass found worth telling the user. Stored in the outbox until every sink took it.
 public struct Alert: Sendable, Equatable, Codable {
     /// Stable across passes: the same item or change always has the same id.
@@ -44,18 +72,25 @@ public struct Alert: Sendable, Equatable, Codable {
     public var summary: String?
     public var tags: [String]
     public var categories: [CategoryScore]
+    /// Why each category was assigned.
+    public var matches: [RuleMatch]
+    public var watchlist: [WatchHit]
+    /// Other sources that reported the same story in the grouping window.
+    public var alsoReportedBy: [String]
     public var diff: [DiffLine]?
     public var error: String?
     public var detectedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, source, sourceTitle = "source_title", kind, title, link, published, summary, tags, categories, diff,
+        case id, source, sourceTitle = "source_title", kind, title, link, published, summary, tags, categories, matches,
+             watchlist, alsoReportedBy = "also_reported_by", diff,
              error, detectedAt = "detected_at"
     }
 
     public init(id: String, source: String, sourceTitle: String, kind: AlertKind, title: String,
                 link: String? = nil, published: Date? = nil, summary: String? = nil, tags: [String] = [],
-                categories: [CategoryScore] = [], diff: [DiffLine]? = nil, error: String? = nil,
+                categories: [CategoryScore] = [], matches: [RuleMatch] = [], watchlist: [WatchHit] = [],
+                alsoReportedBy: [String] = [], diff: [DiffLine]? = nil, error: String? = nil,
                 detectedAt: Date = Date()) {
         self.id = id
         self.source = source
@@ -67,6 +102,9 @@ public struct Alert: Sendable, Equatable, Codable {
         self.summary = summary
         self.tags = tags
         self.categories = categories
+        self.matches = matches
+        self.watchlist = watchlist
+        self.alsoReportedBy = alsoReportedBy
         self.diff = diff
         self.error = error
         self.detectedAt = detectedAt

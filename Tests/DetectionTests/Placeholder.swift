@@ -1,2 +1,0 @@
-import XCTest
-final class DetectionTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

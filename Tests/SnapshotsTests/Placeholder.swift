@@ -1,2 +1,0 @@
-import XCTest
-final class SnapshotsTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

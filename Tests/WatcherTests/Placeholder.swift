@@ -1,2 +1,0 @@
-import XCTest
-final class WatcherTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Format bench/run.sh's results.jsonl as a Markdown table plus civicwatch/urlwatch ratios."""
+import argparse
+import json
+
+PASS_NAMES = {1: "1 baseline", 2: "2 unchanged", 3: "3 changed"}
+
+
+def fmt_alerts(a):
+    return ", ".join("%s %d" % kv for kv in sorted(a.items())) or "0"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("results")
+    p.add_argument("--n", default="?")
+    p.add_argument("--delay-ms", default="0")
+    a = p.parse_args()
+    rows = [json.loads(l) for l in open(a.results) if l.strip()]
+    by = {(r["tool"], r["pass"]): r for r in rows}
+    print("## CivicWatch benchmark: %s sources, server delay %s ms\n" % (a.n, a.delay_ms))
+    print("| tool | pass | wall s | CPU s (user+sys) | peak RSS MB | exit | 200 / 304 | alerts | check |")
+    print("|---|---|---:|---:|---:|---:|---|---|---|")
+    for r in rows:
+        s = r.get("server", {})
+        print("| %s | %s | %.2f | %.2f (%.2f+%.2f) | %.1f | %s | %d / %d | %s | %s |" % (
+            r["tool"], PASS_NAMES.get(r["pass"], r["pass"]), r["wall_s"], r["cpu_s"], r["user_s"],
+            r["sys_s"], r["maxrss_kb"] / 1024.0, "timeout" if r.get("timed_out") else r["rc"],
+            s.get("200", 0), s.get("304", 0), fmt_alerts(r.get("alerts", {})),
+            (r.get("check") or "").split(" — ")[0].split(": ")[-1]))
+    if any(t == "civicwatch" for t, _ in by) and any(t == "urlwatch" for t, _ in by):
+        print("\n### civicwatch / urlwatch (lower is better for civicwatch)\n")
+        print("| pass | wall | CPU | peak RSS |")
+        print("|---|---:|---:|---:|")
+        for k in (1, 2, 3):
+            c, u = by.get(("civicwatch", k)), by.get(("urlwatch", k))
+            if not c or not u:
+                continue
+            def ratio(key):
+                return "%.3f" % (c[key] / u[key]) if u[key] else "n/a"
+            print("| %s | %s | %s | %s |" % (PASS_NAMES[k], ratio("wall_s"), ratio("cpu_s"), ratio("maxrss_kb")))
+    checks = [r for r in rows if r["tool"] == "civicwatch" and r.get("check")]
+    if checks:
+        print("\ncivicwatch correctness:")
+        for r in checks:
+            print("- " + r["check"])
+
+
+if __name__ == "__main__":
+    main()

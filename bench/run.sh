@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Benchmark: civicwatch vs urlwatch 2.29 on a generated loopback web, three passes each.
+#
+#   bench/run.sh [--n 900] [--delay-ms 0] [--port 0] [--fraction 0.1] [--seed 2]
+#                [--tools "civicwatch urlwatch"] [--timeout 900] [--out DIR] [--check]
+#
+# Passes per tool: 1 baseline (fresh state), 2 nothing changed, 3 after `webgen.py mutate`
+# changed round(fraction*N) sources. Each tool starts from a byte-and-mtime identical copy of
+# the freshly generated web and mutates it with the same seed, so both tools' third passes
+# see exactly the same changes. Prints wall, CPU (user+sys) and peak RSS per pass and the
+# civicwatch/urlwatch ratios; civicwatch's pass 3 is also checked against expected.json.
+# --check runs bench/check.sh (correctness only) with the remaining arguments instead.
+# CIVICWATCH_BIN=path skips the build; CIVICWATCH_SCRATCH=dir builds with --scratch-path.
+set -euo pipefail
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
+. "$BENCH/lib.sh"
+
+if [ "${1:-}" = --check ]; then shift; exec "$BENCH/check.sh" "$@"; fi
+
+N=900 PORT_ARG=0 DELAY=0 FRACTION=0.1 MSEED=2 TOOLS="civicwatch urlwatch" OUT= TIMEOUT=900
+while [ $# -gt 0 ]; do
+    case $1 in
+        --n) N=$2; shift 2 ;;
+        --small) N=90; shift ;;
+        --port) PORT_ARG=$2; shift 2 ;;
+        --delay-ms) DELAY=$2; shift 2 ;;
+        --fraction) FRACTION=$2; shift 2 ;;
+        --seed) MSEED=$2; shift 2 ;;
+        --tools) TOOLS=$2; shift 2 ;;
+        --timeout) TIMEOUT=$2; shift 2 ;;
+        --out) OUT=$2; shift 2 ;;
+        --check) shift; exec "$BENCH/check.sh" "$@" ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        *) die "unknown argument $1 (see --help)" ;;
+    esac
+done
+OUT=${OUT:-$BENCH/out/run-$N}
+VENV=$BENCH/out/venv
+
+case " $TOOLS " in *" civicwatch "*) resolve_bin; log "civicwatch: $BIN" ;; esac
+case " $TOOLS " in *" urlwatch "*) ensure_urlwatch "$VENV"; log "urlwatch: $("$VENV/bin/urlwatch" --version)" ;; esac
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+PRISTINE=$OUT/pristine WEB=$OUT/web RESULTS=$OUT/results.jsonl
+trap 'stop_server' EXIT
+start_server "$WEB" "$PORT_ARG" "$DELAY" "$OUT/webserve.log"
+log "generating $N sources"
+"$PY" "$BENCH/webgen.py" gen "$PRISTINE" --n "$N" --port "$PORT"
+: >"$RESULTS"
+
+tool_cmd() {  # tool_cmd TOOL -> sets CMD array
+    case $1 in
+        civicwatch) CMD=("$BIN" run --config "$WEB/feeds.yml" --state "$OUT/civicwatch-state" --json --force) ;;
+        urlwatch) CMD=("$VENV/bin/urlwatch" --urls "$WEB/urls.yaml" --config "$WEB/urlwatch.yaml"
+                       --cache "$OUT/urlwatch-cache.db" --hooks "$OUT/no-hooks.py") ;;
+        *) die "unknown tool $1" ;;
+    esac
+}
+
+run_pass() {  # run_pass TOOL K
+    local tool=$1 k=$2 base=$OUT/$1-pass$2 m stats verdict=null
+    tool_cmd "$tool"
+    sync; sleep 1  # let the writes of the previous step settle before timing
+    server_stats >/dev/null
+    m=$("$PY" "$BENCH/measure.py" --timeout "$TIMEOUT" --label "$tool pass $k" \
+        --stdout "$base.out" --stderr "$base.err" -- "${CMD[@]}")
+    stats=$(server_stats)
+    if [ "$tool" = civicwatch ]; then
+        if [ "$k" = 3 ]; then
+            "$PY" "$BENCH/checkalerts.py" match "$base.out" "$WEB/expected.json" --label "civicwatch pass 3" >"$base.check" || true
+        else
+            "$PY" "$BENCH/checkalerts.py" none "$base.out" --label "civicwatch pass $k" >"$base.check" || true
+        fi
+        verdict=$(head -n 1 "$base.check" | "$PY" -c 'import json,sys; print(json.dumps(sys.stdin.read().strip()))')
+    fi
+    "$PY" - "$tool" "$k" "$m" "$stats" "$verdict" "$base.out" >>"$RESULTS" <<'EOF'
+import json, re, sys
+from collections import Counter
+tool, k, m, stats, verdict, out = sys.argv[1:]
+r = json.loads(m)
+r.update(tool=tool, pass_=int(k), server=json.loads(stats), check=json.loads(verdict))
+alerts = Counter()
+with open(out, encoding="utf-8", errors="replace") as f:
+    for line in f:
+        if tool == "civicwatch":
+            try:
+                alerts[json.loads(line).get("kind", "?")] += 1
+            except ValueError:
+                alerts["non-json"] += 1
+        else:
+            mm = re.match(r"^\d+\. (CHANGED|NEW|ERROR|UNCHANGED):", line)
+            if mm:
+                alerts[mm.group(1).lower()] += 1
+r["alerts"] = dict(alerts)
+r["pass"] = r.pop("pass_")
+print(json.dumps(r, ensure_ascii=False))
+EOF
+    log "$(tail -n 1 "$RESULTS")"
+}
+
+for tool in $TOOLS; do
+    log "=== $tool: fresh copy of the web"
+    reset_web "$PRISTINE" "$WEB"
+    run_pass "$tool" 1
+    run_pass "$tool" 2
+    "$PY" "$BENCH/webgen.py" mutate "$WEB" --fraction "$FRACTION" --seed "$MSEED"
+    cp "$WEB/expected.json" "$OUT/$tool-expected.json"
+    run_pass "$tool" 3
+done
+
+"$PY" "$BENCH/report.py" "$RESULTS" --n "$N" --delay-ms "$DELAY" | tee "$OUT/report.md"
