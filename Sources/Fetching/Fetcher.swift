@@ -90,13 +90,29 @@ public struct FetchLimits: Sendable, Equatable {
 }
 
 /// Fetches many URLs at once with libcurl's multi interface.
+///
+/// One Fetcher keeps its connections between batches; batches on one Fetcher run one at a time.
 public final class Fetcher {
     public let limits: FetchLimits
+    private let lock = NSLock()
+    private var multi: MultiHandle?
+
     public init(limits: FetchLimits = FetchLimits()) { self.limits = limits }
 
     /// Runs every request to completion, calling `onResult` (on the calling thread) as each one ends.
+    /// Invalid URLs are reported first, before any network traffic.
     public func fetchAll(_ requests: [FetchRequest],
                          onResult: (FetchRequest, Result<FetchResponse, FetchError>) -> Void) {
-        for r in requests { onResult(r, .failure(FetchError(reason: .other, url: r.url, message: "not implemented"))) }
+        lock.lock()
+        defer { lock.unlock() }
+        if multi == nil { multi = MultiHandle() }
+        guard let multi else {
+            for r in requests {
+                onResult(r, .failure(FetchError(reason: .other, url: FetchURL.redact(r.url),
+                                                message: "libcurl could not be initialised")))
+            }
+            return
+        }
+        MultiLoop(multi: multi, limits: limits).run(requests, onResult: onResult)
     }
 }

@@ -1,0 +1,209 @@
+import CCurl
+import Foundation
+
+/// One configured libcurl easy handle with the buffers its callbacks fill.
+///
+/// libcurl calls the write and header callbacks with `self` as context (through `Unmanaged`,
+/// unretained): whoever adds the handle to a multi keeps the transfer alive until it is removed.
+final class EasyTransfer {
+    let request: FetchRequest
+    let hostKey: String
+    let handle: UnsafeMutableRawPointer
+
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+
+    /// Body of the final response; error responses are counted but not kept.
+    private(set) var body = Data()
+    private(set) var received = 0
+    /// Set when the write callback refused more data because of `maxBytes`.
+    private(set) var exceededLimit = false
+
+    /// Headers of the response being received; reset at every status line so that after
+    /// redirects (and 100 Continue) only the last response's headers remain.
+    private(set) var statusLine = ""
+    private(set) var status = 0
+    private(set) var contentType: String?
+    private(set) var etag: String?
+    private(set) var lastModified: String?
+    private(set) var location: String?
+    private(set) var retryAfter: String?
+    private var contentLength: Int?
+
+    /// Options that failed to apply; a non-nil value means the handle must not be started.
+    private(set) var setupError: FetchError?
+
+    init?(request: FetchRequest, url: FetchURL) {
+        CurlGlobal.ensure()
+        guard let h = curl_easy_init() else { return nil }
+        self.request = request
+        self.hostKey = url.hostKey
+        self.handle = h
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        configure(url: url.url)
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    /// curl's own detail for the last error ("Failed to connect to ... : Connection refused").
+    var errorDetail: String {
+        FetchURL.redactText(String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    // MARK: - Configuration
+
+    private func configure(url: String) {
+        let r = request
+        let ms = { (t: TimeInterval) -> Int in max(1, Int((t * 1000).rounded())) }
+        set(CURLOPT_URL, url)
+        set(CURLOPT_NOSIGNAL, 1)  // curl must not use SIGALRM for DNS timeouts in a threaded process
+        set(CURLOPT_PROTOCOLS_STR, "http,https")
+        set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        set(CURLOPT_FOLLOWLOCATION, 1)
+        set(CURLOPT_MAXREDIRS, 5)
+        set(CURLOPT_ACCEPT_ENCODING, "")  // every decoder built in; the write callback sees decoded bytes
+        set(CURLOPT_USERAGENT, r.userAgent)
+        set(CURLOPT_TIMEOUT_MS, ms(r.timeout))
+        set(CURLOPT_CONNECTTIMEOUT_MS, ms(min(r.connectTimeout, r.timeout)))
+        // A server that trickles bytes is given up on long before the total timeout when that is long.
+        set(CURLOPT_LOW_SPEED_LIMIT, EasyTransfer.lowSpeedLimit)
+        set(CURLOPT_LOW_SPEED_TIME, EasyTransfer.lowSpeedTime)
+        if r.maxBytes > 0 {
+            // Only honoured with a Content-Length; the write callback enforces the rest.
+            setOff(CURLOPT_MAXFILESIZE_LARGE, curl_off_t(r.maxBytes))
+        }
+        if let proxy = r.proxy { set(CURLOPT_PROXY, proxy) }
+        errorBufferOption()
+
+        var lines = r.headers
+        if let etag = r.etag, !etag.isEmpty { lines.append("If-None-Match: \(etag)") }
+        for line in lines { headerList = curl_slist_append(headerList, line) }
+        if headerList != nil { setupCheck(cw_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), "headers") }
+        if let lm = r.lastModified, !lm.isEmpty {
+            let t = curl_getdate(lm, nil)
+            if t > 0 {
+                set(CURLOPT_TIMECONDITION, Int(CURL_TIMECOND_IFMODSINCE.rawValue))
+                setOff(CURLOPT_TIMEVALUE_LARGE, curl_off_t(t))
+            }
+        }
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        setupCheck(cw_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context), "write data")
+        setupCheck(cw_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context), "header data")
+        setupCheck(cw_easy_setopt_data_cb(handle, CURLOPT_WRITEFUNCTION, { ptr, size, n, ctx in
+            guard let ctx, let ptr else { return 0 }
+            return Unmanaged<EasyTransfer>.fromOpaque(ctx).takeUnretainedValue()
+                .write(UnsafeRawPointer(ptr), size * n)
+        }), "write callback")
+        setupCheck(cw_easy_setopt_data_cb(handle, CURLOPT_HEADERFUNCTION, { ptr, size, n, ctx in
+            guard let ctx, let ptr else { return 0 }
+            return Unmanaged<EasyTransfer>.fromOpaque(ctx).takeUnretainedValue()
+                .header(UnsafeRawPointer(ptr), size * n)
+        }), "header callback")
+    }
+
+    static let lowSpeedLimit = 64
+    static let lowSpeedTime = 20
+
+    private func errorBufferOption() {
+        setupCheck(cw_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)), "error buffer")
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) {
+        setupCheck(cw_easy_setopt_long(handle, option, value), "option \(option.rawValue)")
+    }
+
+    private func set(_ option: CURLoption, _ value: String) {
+        // libcurl copies string options (since 7.17), so the temporary C string may go.
+        setupCheck(cw_easy_setopt_string(handle, option, value), "option \(option.rawValue)")
+    }
+
+    private func setOff(_ option: CURLoption, _ value: curl_off_t) {
+        setupCheck(cw_easy_setopt_off(handle, option, value), "option \(option.rawValue)")
+    }
+
+    private func setupCheck(_ code: CURLcode, _ what: String) {
+        guard code != CURLE_OK, setupError == nil else { return }
+        let reason: FetchError.Reason = code == CURLE_UNSUPPORTED_PROTOCOL ? .protocolRefused : .other
+        setupError = FetchError(reason: reason, url: FetchURL.redact(request.url),
+                                message: "libcurl rejected \(what): \(String(cString: curl_easy_strerror(code)))")
+    }
+
+    // MARK: - Callbacks
+
+    /// Returning less than `count` makes libcurl abort with CURLE_WRITE_ERROR.
+    private func write(_ data: UnsafeRawPointer, _ count: Int) -> Int {
+        received += count
+        if request.maxBytes > 0 && received > request.maxBytes {
+            exceededLimit = true
+            return 0
+        }
+        // Error pages are reported by status only; their bodies are not worth the memory.
+        guard status < 400 else { return count }
+        if body.isEmpty {
+            let expected = min(contentLength ?? 0, request.maxBytes > 0 ? request.maxBytes : Int.max)
+            if expected > 0 { body.reserveCapacity(expected) }
+        }
+        body.append(data.assumingMemoryBound(to: UInt8.self), count: count)
+        return count
+    }
+
+    private func header(_ data: UnsafeRawPointer, _ count: Int) -> Int {
+        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.hasPrefix("HTTP/") {
+            resetHeaders()
+            statusLine = line
+            let parts = line.split(separator: " ", maxSplits: 2)
+            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            return count
+        }
+        guard let colon = line.firstIndex(of: ":") else { return count }
+        let name = line[..<colon].lowercased()
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        switch name {
+        case "content-type": contentType = value
+        case "etag": etag = value
+        case "last-modified": lastModified = value
+        case "location": location = value
+        case "retry-after": retryAfter = value
+        case "content-length": contentLength = Int(value)
+        default: break
+        }
+        return count
+    }
+
+    private func resetHeaders() {
+        statusLine = ""
+        status = 0
+        contentType = nil
+        etag = nil
+        lastModified = nil
+        location = nil
+        retryAfter = nil
+        contentLength = nil
+    }
+
+    // MARK: - Info after completion
+
+    func infoLong(_ info: CURLINFO) -> Int {
+        var v = 0
+        return cw_easy_getinfo_long(handle, info, &v) == CURLE_OK ? v : 0
+    }
+
+    func infoString(_ info: CURLINFO) -> String? {
+        var p: UnsafeMutablePointer<CChar>?
+        guard cw_easy_getinfo_string(handle, info, &p) == CURLE_OK, let p else { return nil }
+        return String(cString: p)
+    }
+
+    func infoSeconds(_ info: CURLINFO) -> TimeInterval {
+        var v: curl_off_t = 0
+        return cw_easy_getinfo_off(handle, info, &v) == CURLE_OK ? TimeInterval(v) / 1_000_000 : 0
+    }
+}

@@ -1,0 +1,128 @@
+import CCurl
+import Foundation
+
+/// A libcurl multi handle kept across batches, so connections (and the DNS cache, which every
+/// easy handle added to one multi shares) survive from one pass to the next.
+final class MultiHandle {
+    let handle: UnsafeMutableRawPointer
+
+    init?() {
+        CurlGlobal.ensure()
+        guard let m = curl_multi_init() else { return nil }
+        handle = m
+    }
+
+    deinit { curl_multi_cleanup(handle) }
+}
+
+/// Runs one batch on a multi handle: starts transfers as the scheduler allows, drives libcurl,
+/// and reports each result on the calling thread.
+struct MultiLoop {
+    let multi: MultiHandle
+    let limits: FetchLimits
+
+    func run(_ requests: [FetchRequest], onResult: (FetchRequest, Result<FetchResponse, FetchError>) -> Void) {
+        var scheduler = HostScheduler<(FetchRequest, FetchURL)>(concurrency: limits.concurrency, perHost: limits.perHost)
+        for r in requests {
+            switch FetchURL.validate(r.url) {
+            case .success(let url): scheduler.enqueue((r, url), host: url.hostKey)
+            case .failure(let e): onResult(r, .failure(e))
+            }
+        }
+
+        var running: [UnsafeMutableRawPointer: EasyTransfer] = [:]
+        var done: [(FetchRequest, Result<FetchResponse, FetchError>)] = []
+
+        // Handles are added only when a slot is free: thousands of idle handles in one multi
+        // would all start connecting at once and time out while waiting.
+        func startMore() {
+            while let (next, host) = scheduler.next() {
+                let (request, url) = next
+                guard let t = EasyTransfer(request: request, url: url) else {
+                    scheduler.finished(host: host)
+                    done.append((request, .failure(FetchError(reason: .other, url: FetchURL.redact(request.url),
+                                                              message: "could not create a libcurl handle"))))
+                    continue
+                }
+                if let e = t.setupError {
+                    scheduler.finished(host: host)
+                    done.append((request, .failure(e)))
+                    continue
+                }
+                let mc = curl_multi_add_handle(multi.handle, t.handle)
+                guard mc == CURLM_OK else {
+                    scheduler.finished(host: host)
+                    done.append((request, .failure(FetchError(reason: .other, url: FetchURL.redact(request.url),
+                        message: "libcurl refused the transfer: \(String(cString: curl_multi_strerror(mc)))"))))
+                    continue
+                }
+                running[t.handle] = t
+            }
+        }
+
+        func deliver() {
+            for (r, result) in done { onResult(r, result) }
+            done.removeAll(keepingCapacity: true)
+        }
+
+        startMore()
+        deliver()
+        while !running.isEmpty {
+            var stillRunning: Int32 = 0
+            let mc = curl_multi_perform(multi.handle, &stillRunning)
+            if mc != CURLM_OK && mc != CURLM_CALL_MULTI_PERFORM {
+                failAll(&running, &done, message: "libcurl multi error: \(String(cString: curl_multi_strerror(mc)))")
+                deliver()
+                return
+            }
+            var queued: Int32 = 0
+            while let msg = curl_multi_info_read(multi.handle, &queued) {
+                // The message dies with remove_handle: copy what is needed first.
+                guard msg.pointee.msg == CURLMSG_DONE, let easy = msg.pointee.easy_handle else { continue }
+                let code = msg.pointee.data.result
+                curl_multi_remove_handle(multi.handle, easy)
+                guard let t = running.removeValue(forKey: easy) else { continue }
+                scheduler.finished(host: t.hostKey)
+                done.append((t.request, t.result(code: code)))
+            }
+            // Refill before handing results over, so the network stays busy while the caller works.
+            startMore()
+            deliver()
+            if running.isEmpty { break }
+            _ = curl_multi_poll(multi.handle, nil, 0, 1000, nil)
+        }
+    }
+
+    private func failAll(_ running: inout [UnsafeMutableRawPointer: EasyTransfer],
+                         _ done: inout [(FetchRequest, Result<FetchResponse, FetchError>)], message: String) {
+        for (h, t) in running {
+            curl_multi_remove_handle(multi.handle, h)
+            done.append((t.request, .failure(FetchError(reason: .other, url: FetchURL.redact(t.request.url), message: message))))
+        }
+        running.removeAll()
+    }
+}
+
+extension EasyTransfer {
+    /// The outcome of a finished transfer.
+    func result(code: CURLcode) -> Result<FetchResponse, FetchError> {
+        guard code == CURLE_OK else { return .failure(FetchError.from(code: code, transfer: self)) }
+        let status = infoLong(CURLINFO_RESPONSE_CODE)
+        // 3xx other than 304 only arrive here when no usable Location came with them.
+        if status >= 400 || (status >= 300 && status != 304) {
+            return .failure(FetchError.http(status: status, transfer: self))
+        }
+        let notModified = status == 304 || infoLong(CURLINFO_CONDITION_UNMET) != 0
+        let effective = FetchURL.redact(infoString(CURLINFO_EFFECTIVE_URL) ?? request.url)
+        return .success(FetchResponse(
+            status: status,
+            effectiveURL: effective,
+            contentType: contentType,
+            // A 304 often omits validators; the ones sent stay valid.
+            etag: notModified ? (etag ?? request.etag) : etag,
+            lastModified: notModified ? (lastModified ?? request.lastModified) : lastModified,
+            notModified: notModified,
+            body: notModified ? Data() : body,
+            elapsed: infoSeconds(CURLINFO_TOTAL_TIME_T)))
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class FetchingTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
