@@ -10,6 +10,13 @@ def fmt_alerts(a):
     return ", ".join("%s %d" % kv for kv in sorted(a.items())) or "0"
 
 
+def verdict(r):
+    v = (r.get("check") or "").split(" — ")[0].split(": ")[-1]
+    if r["tool"] == "civicwatch" and (r["rc"] != 0 or r.get("timed_out")):
+        v = "FAIL (exit %s)" % ("timeout" if r.get("timed_out") else r["rc"])
+    return v
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("results")
@@ -27,7 +34,7 @@ def main():
             r["tool"], PASS_NAMES.get(r["pass"], r["pass"]), r["wall_s"], r["cpu_s"], r["user_s"],
             r["sys_s"], r["maxrss_kb"] / 1024.0, "timeout" if r.get("timed_out") else r["rc"],
             s.get("200", 0), s.get("304", 0), fmt_alerts(r.get("alerts", {})),
-            (r.get("check") or "").split(" — ")[0].split(": ")[-1]))
+            verdict(r)))
     if any(t == "civicwatch" for t, _ in by) and any(t == "urlwatch" for t, _ in by):
         print("\n### civicwatch / urlwatch (lower is better for civicwatch)\n")
         print("| pass | wall | CPU | peak RSS |")
@@ -39,6 +46,13 @@ def main():
             def ratio(key):
                 return "%.3f" % (c[key] / u[key]) if u[key] else "n/a"
             print("| %s | %s | %s | %s |" % (PASS_NAMES[k], ratio("wall_s"), ratio("cpu_s"), ratio("maxrss_kb")))
+    bad = [r for r in rows if r["rc"] != 0 or r.get("timed_out")
+           or (r["pass"] == 1 and r.get("server", {}).get("200", 0) == 0)]
+    if bad:
+        print("\n**Warning**: the ratios are not meaningful while a tool fails: "
+              + "; ".join("%s pass %d exit %s, %d responses with a body"
+                          % (r["tool"], r["pass"], "timeout" if r.get("timed_out") else r["rc"],
+                             r.get("server", {}).get("200", 0)) for r in bad))
     checks = [r for r in rows if r["tool"] == "civicwatch" and r.get("check")]
     if checks:
         print("\ncivicwatch correctness:")

@@ -8,7 +8,8 @@
 # changed round(fraction*N) sources. Each tool starts from a byte-and-mtime identical copy of
 # the freshly generated web and mutates it with the same seed, so both tools' third passes
 # see exactly the same changes. Prints wall, CPU (user+sys) and peak RSS per pass and the
-# civicwatch/urlwatch ratios; civicwatch's pass 3 is also checked against expected.json.
+# civicwatch/urlwatch ratios; civicwatch's passes are also checked as in check.sh. Exit 1
+# when a tool exits non-zero on a pass or civicwatch's alerts are wrong (2: harness error).
 # --check runs bench/check.sh (correctness only) with the remaining arguments instead.
 # CIVICWATCH_BIN=path skips the build; CIVICWATCH_SCRATCH=dir builds with --scratch-path.
 set -euo pipefail
@@ -110,3 +111,12 @@ for tool in $TOOLS; do
 done
 
 "$PY" "$BENCH/report.py" "$RESULTS" --n "$N" --delay-ms "$DELAY" | tee "$OUT/report.md"
+
+# exit 1 when a tool failed a pass or civicwatch's alerts were wrong: the numbers are then
+# not a fair comparison
+"$PY" - "$RESULTS" <<'EOF2'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+bad = [r for r in rows if r["rc"] != 0 or r.get("timed_out") or " FAIL" in (r.get("check") or "")]
+sys.exit(1 if bad else 0)
+EOF2

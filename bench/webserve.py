@@ -4,7 +4,7 @@
     python3 -u webserve.py DIR [--port 18080] [--addrs 16] [--delay-ms 0]
 
 - one ThreadingHTTPServer per address (request_queue_size 1024, daemon threads), HTTP/1.1
-  keep-alive
+  keep-alive, TCP_NODELAY
 - every request re-reads the file, so files changed under the server are served at once
 - strong ETag (hash of the bytes) and Last-Modified (file mtime); 304 on a matching
   If-None-Match, or, when there is no If-None-Match, on If-Modified-Since >= mtime
@@ -48,6 +48,7 @@ class Server(ThreadingHTTPServer):
 def make_handler(root, delay):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body are two writes: avoid 40 ms stalls
         server_version = "CivicBench/1"
         sys_version = ""
 

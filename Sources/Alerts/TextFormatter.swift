@@ -11,6 +11,9 @@ public enum TextFormatter {
         case .new: head = "NEW"
         case .changed: head = "CHANGED"
         case .sourceError: head = "SOURCE ERROR"
+        case .sourceRecovered: head = "SOURCE RECOVERED"
+        case .selectorBroken: head = "SELECTOR BROKEN"
+        case .sourceQuiet: head = "SOURCE QUIET"
         }
         let cats = alert.categories.isEmpty ? "" : " [" + alert.categories.map(\.name).joined(separator: ", ") + "]"
         lines.append("\(head)\(cats) \(clean(alert.sourceTitle)) (\(alert.source))")

@@ -5,8 +5,15 @@ public enum AlertKind: String, Sendable, Codable, CaseIterable {
     case new
     /// A page source's watched text changed.
     case changed
-    /// A source failed (recorded with its reason).
+    /// A source has failed `alert_after_failures` passes in a row.
     case sourceError = "source_error"
+    /// A source that had raised `source_error` works again.
+    case sourceRecovered = "source_recovered"
+    /// A list source that used to yield items yields none, or a page's content XPath matches nothing:
+    /// the site changed its markup and the selectors need fixing.
+    case selectorBroken = "selector_broken"
+    /// A source with `expect_update_within` has shown nothing new for longer than that.
+    case sourceQuiet = "source_quiet"
 }
 
 /// One line of a page diff.

@@ -58,6 +58,8 @@ public struct SourceSpec: Sendable, Equatable {
     public var origin: String
     /// A `source_error` alert is raised when this many passes in a row failed (once per streak).
     public var failureAlertAfter: Int
+    /// Raise `source_quiet` when nothing new appeared for this long (nil: never).
+    public var expectUpdateWithin: TimeInterval?
 
     public init(id: String, title: String, url: String, type: SourceType, tags: [String] = [],
                 interval: TimeInterval = 3600, timeout: TimeInterval = 30, connectTimeout: TimeInterval = 10,
@@ -84,6 +86,7 @@ public struct SourceSpec: Sendable, Equatable {
         self.ignore = ignore
         self.origin = origin
         self.failureAlertAfter = failureAlertAfter
+        self.expectUpdateWithin = nil
     }
 
     public static let defaultUserAgent = "CivicWatch/\(CivicWatchVersion.string) (+https://github.com/civicwatch/civicwatch)"

@@ -21,8 +21,21 @@ enum Schema {
         last_change REAL,
         last_error TEXT,
         consecutive_failures INTEGER NOT NULL DEFAULT 0,
-        items_last INTEGER
+        items_last INTEGER,
+        error_alerted INTEGER NOT NULL DEFAULT 0,
+        selector_broken INTEGER NOT NULL DEFAULT 0,
+        quiet_alerted INTEGER NOT NULL DEFAULT 0
     );
+    CREATE TABLE checks (
+        source_id TEXT NOT NULL,
+        at REAL NOT NULL,
+        outcome TEXT NOT NULL,
+        items INTEGER,
+        alerts INTEGER NOT NULL DEFAULT 0,
+        elapsed REAL,
+        error TEXT
+    );
+    CREATE INDEX checks_source ON checks(source_id, at);
     CREATE TABLE items (
         source_id TEXT NOT NULL,
         identity TEXT NOT NULL,

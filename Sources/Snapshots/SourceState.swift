@@ -15,6 +15,12 @@ public struct SourceState: Sendable, Equatable {
     public var lastError: String?
     public var consecutiveFailures: Int
     public var itemsLast: Int?
+    /// A source_error alert was raised for the current failure streak.
+    public var errorAlerted: Bool = false
+    /// A selector_broken alert was raised and the selectors have not yielded since.
+    public var selectorBroken: Bool = false
+    /// A source_quiet alert was raised and nothing new has appeared since.
+    public var quietAlerted: Bool = false
 
     public init(id: String, etag: String? = nil, lastModified: String? = nil, bodyHash: String? = nil,
                 baselineAt: Date? = nil, lastCheck: Date? = nil, lastSuccess: Date? = nil, lastChange: Date? = nil,
@@ -60,7 +66,23 @@ public struct PageVersion: Sendable, Equatable {
 /// Everything one source's check changes, written in a single transaction so that a pass killed
 /// at any moment leaves that source either fully updated (with its alerts in the outbox) or untouched.
 public struct SourceUpdate: Sendable {
+    /// One line of the source's check history.
+    public struct Check: Sendable {
+        public var outcome: String
+        public var items: Int?
+        public var alerts: Int
+        public var elapsed: TimeInterval
+        public var error: String?
+        public init(outcome: String, items: Int? = nil, alerts: Int = 0, elapsed: TimeInterval = 0, error: String? = nil) {
+            self.outcome = outcome
+            self.items = items
+            self.alerts = alerts
+            self.elapsed = elapsed
+            self.error = error
+        }
+    }
     public var state: SourceState
+    public var check: Check? = nil
     public var url: String
     public var type: String
     public var newItems: [StoredItem]

@@ -16,11 +16,16 @@ extension StateStore {
     }
 
     static func state(_ row: Row) -> SourceState {
-        SourceState(id: row["id"], etag: row["etag"], lastModified: row["last_modified"], bodyHash: row["body_hash"],
+        let s = SourceState(id: row["id"], etag: row["etag"], lastModified: row["last_modified"], bodyHash: row["body_hash"],
                     baselineAt: date(row["baseline_at"]), lastCheck: date(row["last_check"]),
                     lastSuccess: date(row["last_success"]), lastChange: date(row["last_change"]),
                     lastError: row["last_error"], consecutiveFailures: row["consecutive_failures"],
                     itemsLast: row["items_last"])
+        var st = s
+        st.errorAlerted = (row["error_alerted"] as Int? ?? 0) != 0
+        st.selectorBroken = (row["selector_broken"] as Int? ?? 0) != 0
+        st.quietAlerted = (row["quiet_alerted"] as Int? ?? 0) != 0
+        return st
     }
 
     static func date(_ v: Double?) -> Date? { v.map { Date(timeIntervalSince1970: $0) } }
@@ -85,17 +90,25 @@ extension StateStore {
                 let s = update.state
                 try db.execute(sql: """
                     INSERT INTO sources (id, url, type, etag, last_modified, body_hash, baseline_at, last_check,
-                        last_success, last_change, last_error, consecutive_failures, items_last)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                        last_success, last_change, last_error, consecutive_failures, items_last, error_alerted,
+                        selector_broken, quiet_alerted)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                     ON CONFLICT(id) DO UPDATE SET url=excluded.url, type=excluded.type, etag=excluded.etag,
                         last_modified=excluded.last_modified, body_hash=excluded.body_hash, baseline_at=excluded.baseline_at,
                         last_check=excluded.last_check, last_success=excluded.last_success, last_change=excluded.last_change,
                         last_error=excluded.last_error, consecutive_failures=excluded.consecutive_failures,
-                        items_last=excluded.items_last
+                        items_last=excluded.items_last, error_alerted=excluded.error_alerted,
+                        selector_broken=excluded.selector_broken, quiet_alerted=excluded.quiet_alerted
                     """, arguments: [s.id, update.url, update.type, s.etag, s.lastModified, s.bodyHash,
                                      s.baselineAt?.timeIntervalSince1970, s.lastCheck?.timeIntervalSince1970,
                                      s.lastSuccess?.timeIntervalSince1970, s.lastChange?.timeIntervalSince1970,
-                                     s.lastError, s.consecutiveFailures, s.itemsLast])
+                                     s.lastError, s.consecutiveFailures, s.itemsLast, s.errorAlerted,
+                                     s.selectorBroken, s.quietAlerted])
+                if let c = update.check {
+                    try db.execute(sql: "INSERT INTO checks (source_id, at, outcome, items, alerts, elapsed, error) VALUES (?,?,?,?,?,?,?)",
+                                   arguments: [s.id, (s.lastCheck ?? Date()).timeIntervalSince1970, c.outcome, c.items,
+                                               c.alerts, c.elapsed, c.error])
+                }
                 if !update.newItems.isEmpty {
                     let insert = try db.cachedStatement(sql: """
                         INSERT OR IGNORE INTO items (source_id, identity, title, link, published, first_seen) VALUES (?,?,?,?,?,?)

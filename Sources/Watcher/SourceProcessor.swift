@@ -1,9 +1,9 @@
+import Detection
 import Fetching
 import Foundation
 import Model
 import Parsing
 import Snapshots
-import Detection
 
 /// Turns one source's fetch result into the update to store and the alerts it produces.
 /// Nothing is written here; the pass commits the update in one transaction.
@@ -29,8 +29,10 @@ struct SourceProcessor {
             if let lm = response.lastModified { state.lastModified = lm }
             let bodyHash = response.notModified ? state.bodyHash : Identity.sha256(response.body + fingerprint(spec))
             if state.baselineAt != nil, response.notModified || bodyHash == state.bodyHash {
-                markSuccess(&state)
-                return Result(update: update(spec, state), status: .unchanged, alerts: [])
+                var alerts = succeeded(spec, &state)
+                alerts += quietCheck(spec, &state)
+                return finish(spec, state, status: .unchanged, alerts: alerts,
+                              check: .init(outcome: response.notModified ? "not_modified" : "unchanged", items: state.itemsLast))
             }
             if response.notModified {
                 // A 304 for a source we hold no baseline of: the validators came from a pass that
@@ -47,7 +49,7 @@ struct SourceProcessor {
                 state.bodyHash = bodyHash
                 return try handle(spec, state: state, document: document)
             } catch {
-                // Leave the body hash alone so the same body is parsed (and reported) again next time.
+                // The body hash is left alone so the same body is parsed (and reported) again next time.
                 return failure(spec, state: state, message: "\(error)")
             }
         }
@@ -56,18 +58,37 @@ struct SourceProcessor {
     private func fingerprint(_ spec: SourceSpec) -> Data {
         // Editing a selector must re-parse an unchanged body.
         let parts: [String?] = [spec.type.rawValue, spec.list?.items, spec.list?.title, spec.list?.link, spec.list?.date,
-                     spec.list?.summary, spec.content, spec.ignore.joined(separator: "\u{1}"), spec.encoding]
+                                spec.list?.summary, spec.content, spec.ignore.joined(separator: "\u{1}"), spec.encoding]
         return Data(parts.map { $0 ?? "" }.joined(separator: "\u{0}").utf8)
     }
 
-    private func markSuccess(_ state: inout SourceState) {
+    /// Marks a successful check; a source that had raised `source_error` reports its recovery.
+    private func succeeded(_ spec: SourceSpec, _ state: inout SourceState) -> [Alert] {
+        var alerts: [Alert] = []
+        if state.errorAlerted { alerts.append(HealthAlerts.recovered(spec, state: state, now: now)) }
         state.lastSuccess = now
         state.lastError = nil
         state.consecutiveFailures = 0
+        state.errorAlerted = false
+        return alerts
     }
 
-    private func update(_ spec: SourceSpec, _ state: SourceState) -> SourceUpdate {
-        SourceUpdate(state: state, url: spec.url, type: spec.type.rawValue)
+    private func quietCheck(_ spec: SourceSpec, _ state: inout SourceState) -> [Alert] {
+        guard let window = spec.expectUpdateWithin, !state.quietAlerted,
+              let since = state.lastChange ?? state.baselineAt, now.timeIntervalSince(since) > window else { return [] }
+        state.quietAlerted = true
+        return [HealthAlerts.quiet(spec, since: since, now: now)]
+    }
+
+    private func finish(_ spec: SourceSpec, _ state: SourceState, status: SourceOutcome.Status, alerts: [Alert],
+                        check: SourceUpdate.Check, build: (inout SourceUpdate) -> Void = { _ in }) -> Result {
+        var u = SourceUpdate(state: state, url: spec.url, type: spec.type.rawValue)
+        build(&u)
+        var c = check
+        c.alerts = alerts.count
+        u.check = c
+        u.alerts = alerts.map { ($0.id, $0.kind.rawValue, AlertJSON.encode($0)) }
+        return Result(update: u, status: status, alerts: alerts)
     }
 
     private func failure(_ spec: SourceSpec, state: SourceState, message: String) -> Result {
@@ -75,74 +96,113 @@ struct SourceProcessor {
         state.consecutiveFailures += 1
         state.lastError = message
         var alerts: [Alert] = []
-        // One alert when a source starts failing, not one per pass.
-        if state.consecutiveFailures == spec.failureAlertAfter {
-            let lastOK = state.lastSuccess.map { " (last success \(ISO8601.string($0)))" } ?? ""
-            alerts.append(Alert(id: Identity.alertID(spec.id, "source_error", ISO8601.string(now)),
-                                source: spec.id, sourceTitle: spec.title, kind: .sourceError,
-                                title: "\(spec.title) failed \(state.consecutiveFailures) time\(state.consecutiveFailures == 1 ? "" : "s") in a row\(lastOK)",
-                                link: spec.url, tags: spec.tags, error: message, detectedAt: now))
+        if state.consecutiveFailures >= spec.failureAlertAfter && !state.errorAlerted {
+            state.errorAlerted = true
+            alerts.append(HealthAlerts.sourceError(spec, state: state, message: message, now: now))
         }
-        var u = update(spec, state)
-        u.alerts = alerts.map { ($0.id, $0.kind.rawValue, AlertJSON.encode($0)) }
-        return Result(update: u, status: .failed(reason: message), alerts: alerts)
+        return finish(spec, state, status: .failed(reason: message), alerts: alerts, check: .init(outcome: "failed", error: message))
     }
 
     private func handle(_ spec: SourceSpec, state: SourceState, document: ParsedDocument) throws -> Result {
         var state = state
-        markSuccess(&state)
+        var alerts = succeeded(spec, &state)
         let isBaseline = state.baselineAt == nil
         if isBaseline { state.baselineAt = now }
-        var u = update(spec, state)
-        var alerts: [Alert] = []
         switch spec.type {
         case .feed, .list:
             let ids = Identity.items(document.items)
             let known = try store.knownIdentities(source: spec.id, among: ids)
-            var fresh: [(String, FeedItem)] = []
             var batch = Set<String>()
-            for (id, item) in zip(ids, document.items) where !known.contains(id) && batch.insert(id).inserted {
-                fresh.append((id, item))
-            }
-            u.newItems = fresh.map { id, item in
-                StoredItem(identity: id, title: item.title, link: item.link, published: item.published ?? item.updated, firstSeen: now)
-            }
-            u.state.itemsLast = document.items.count
-            if !isBaseline || alertOnBaseline {
-                alerts = fresh.map { id, item in
-                    Alert(id: Identity.alertID(spec.id, "new", id), source: spec.id, sourceTitle: spec.title, kind: .new,
-                          title: item.title.isEmpty ? (item.link ?? "(untitled)") : item.title, link: item.link,
-                          published: item.published ?? item.updated, summary: item.summary ?? item.content.map { String($0.prefix(500)) },
-                          tags: spec.tags, detectedAt: now)
+            let fresh = zip(ids, document.items).filter { !known.contains($0.0) && batch.insert($0.0).inserted }
+            let previousCount = state.itemsLast
+            state.itemsLast = document.items.count
+            if spec.type == .list {
+                if document.items.isEmpty, (previousCount ?? 0) > 0, !state.selectorBroken {
+                    state.selectorBroken = true
+                    alerts.append(HealthAlerts.selectorBroken(spec, previousItems: previousCount, now: now))
+                } else if !document.items.isEmpty {
+                    state.selectorBroken = false
                 }
             }
-            if !fresh.isEmpty && !isBaseline { u.state.lastChange = now }
+            let itemAlerts = (!isBaseline || alertOnBaseline) ? fresh.map { newItemAlert(spec, id: $0.0, item: $0.1) } : []
+            if !fresh.isEmpty && !isBaseline {
+                state.lastChange = now
+                state.quietAlerted = false
+            }
+            alerts += itemAlerts
+            alerts += quietCheck(spec, &state)
+            let status: SourceOutcome.Status = isBaseline ? .baseline(items: document.items.count)
+                : .checked(items: document.items.count, alerts: itemAlerts.count)
+            return finish(spec, state, status: status, alerts: alerts,
+                          check: .init(outcome: isBaseline ? "baseline" : (itemAlerts.isEmpty ? "unchanged" : "new_items"),
+                                       items: document.items.count)) { u in
+                u.newItems = fresh.map { id, item in
+                    StoredItem(identity: id, title: item.title, link: item.link, published: item.published ?? item.updated,
+                               firstSeen: now)
+                }
+            }
         case .page:
-            let text = document.text ?? ""
-            let hash = Identity.sha256(text)
-            let previous = try store.latestPageVersion(source: spec.id)
-            u.state.itemsLast = nil
-            if previous?.textHash != hash {
-                u.pageVersion = (hash, text)
-                if let previous {
-                    let diff = LineDiff.diff(old: previous.text, new: text)
-                    if diff.contains(where: { $0.op != .context }) {
-                        u.state.lastChange = now
-                        let seq = previous.seq + 1
-                        let added = diff.filter { $0.op == .added }.count, removed = diff.filter { $0.op == .removed }.count
-                        alerts.append(Alert(id: Identity.alertID(spec.id, "changed", String(seq), hash), source: spec.id,
-                                            sourceTitle: spec.title, kind: .changed,
-                                            title: "\(document.title.flatMap { $0.isEmpty ? nil : $0 } ?? spec.title): \(added) line\(added == 1 ? "" : "s") added, \(removed) removed",
-                                            link: spec.url, summary: diff.first { $0.op == .added }?.text,
-                                            tags: spec.tags, diff: diff, detectedAt: now))
-                    }
+            return try handlePage(spec, state: state, document: document, isBaseline: isBaseline, alerts: alerts)
+        }
+    }
+
+    private func handlePage(_ spec: SourceSpec, state: SourceState, document: ParsedDocument, isBaseline: Bool,
+                            alerts: [Alert]) throws -> Result {
+        var state = state
+        var alerts = alerts
+        state.itemsLast = nil
+        // A content XPath that matches nothing means the markup changed, not that the text was
+        // deleted: keep the stored text and say so once.
+        guard document.contentMatched else {
+            if !state.selectorBroken {
+                state.selectorBroken = true
+                alerts.append(HealthAlerts.selectorBroken(spec, previousItems: nil, now: now))
+            }
+            if isBaseline { state.baselineAt = nil }
+            return finish(spec, state, status: .checked(items: 0, alerts: 0), alerts: alerts,
+                          check: .init(outcome: "selector_broken"))
+        }
+        state.selectorBroken = false
+        let text = document.text ?? ""
+        let hash = Identity.sha256(text)
+        let previous = try store.latestPageVersion(source: spec.id)
+        var version: (hash: String, text: String)?
+        var changeAlert: Alert?
+        if previous?.textHash != hash {
+            version = (hash, text)
+            if let previous {
+                let diff = LineDiff.diff(old: previous.text, new: text)
+                if diff.contains(where: { $0.op != .context }) {
+                    state.lastChange = now
+                    state.quietAlerted = false
+                    changeAlert = pageChangeAlert(spec, document: document, diff: diff, seq: previous.seq + 1, hash: hash)
                 }
             }
         }
-        u.alerts = alerts.map { ($0.id, $0.kind.rawValue, AlertJSON.encode($0)) }
-        let status: SourceOutcome.Status = isBaseline
-            ? .baseline(items: spec.type == .page ? 1 : document.items.count)
-            : .checked(items: document.items.count, alerts: alerts.count)
-        return Result(update: u, status: status, alerts: alerts)
+        if let changeAlert { alerts.append(changeAlert) }
+        alerts += quietCheck(spec, &state)
+        let status: SourceOutcome.Status = isBaseline ? .baseline(items: 1) : .checked(items: 1, alerts: changeAlert == nil ? 0 : 1)
+        return finish(spec, state, status: status, alerts: alerts,
+                      check: .init(outcome: isBaseline ? "baseline" : (changeAlert == nil ? "unchanged" : "changed"))) { u in
+            u.pageVersion = version
+        }
+    }
+
+    private func newItemAlert(_ spec: SourceSpec, id: String, item: FeedItem) -> Alert {
+        Alert(id: Identity.alertID(spec.id, "new", id), source: spec.id, sourceTitle: spec.title, kind: .new,
+              title: item.title.isEmpty ? (item.link ?? "(untitled)") : item.title, link: item.link,
+              published: item.published ?? item.updated,
+              summary: item.summary ?? item.content.map { String($0.prefix(500)) },
+              tags: spec.tags, detectedAt: now)
+    }
+
+    private func pageChangeAlert(_ spec: SourceSpec, document: ParsedDocument, diff: [DiffLine], seq: Int, hash: String) -> Alert {
+        let added = diff.filter { $0.op == .added }.count, removed = diff.filter { $0.op == .removed }.count
+        let name = document.title.flatMap { $0.isEmpty ? nil : $0 } ?? spec.title
+        return Alert(id: Identity.alertID(spec.id, "changed", String(seq), hash), source: spec.id, sourceTitle: spec.title,
+                     kind: .changed,
+                     title: "\(name): \(added) line\(added == 1 ? "" : "s") added, \(removed) removed",
+                     link: spec.url, summary: diff.first { $0.op == .added }?.text, tags: spec.tags, diff: diff,
+                     detectedAt: now)
     }
 }
