@@ -5,6 +5,12 @@ import Model
 /// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 into `FeedItem`s.
 public enum FeedParser {
     public static func parse(_ input: ParseInput) throws -> ParsedDocument {
+        try parseWithChannel(input).document
+    }
+
+    /// Also returns the feed-level element read like an item (its link, dates, id), which the
+    /// contract has no place for but conformance tests and feed discovery use.
+    static func parseWithChannel(_ input: ParseInput) throws -> (document: ParsedDocument, channel: FeedItem) {
         let body = DecodedBody(input)
         guard var xml = XMLDocument.xml(body.utf8, url: input.url), let root = xml.root else {
             throw ParseError.unparsable(url: input.url, reason: "no XML element found")
@@ -34,8 +40,11 @@ public enum FeedParser {
         for node in nodes {
             items.append(kind == .atom ? AtomReader.entry(node) : RSSReader.item(node, rdf: kind == .rdf))
         }
-        return ParsedDocument(format: kind, wellFormed: wellFormed, encoding: body.charset.name,
-                              title: feedTitle(root, kind: kind), items: items)
+        let doc = ParsedDocument(format: kind, wellFormed: wellFormed, encoding: body.charset.name,
+                                 title: feedTitle(root, kind: kind), items: items)
+        let channelNode = kind == .atom ? root : (root.elementChildren.first { $0.localName == "channel" } ?? root)
+        let channel = kind == .atom ? AtomReader.entry(channelNode) : RSSReader.item(channelNode, rdf: kind == .rdf)
+        return (doc, channel)
     }
 
     static func feedKind(_ root: XMLNode) -> DocumentFormat? {

@@ -27,7 +27,7 @@ enum RSSReader {
                 if item.published == nil { item.published = DateParser.parse(child.textContent) }
             case (.dc, "date"):
                 if item.published == nil { item.published = DateParser.parse(child.textContent) }
-            case (.dcterms, "modified"):
+            case (.dcterms, "modified"), (.core, "lastBuildDate"):
                 item.updated = DateParser.parse(child.textContent)
             case (.core, "description"):
                 item.summary = TextNormalizer.fromHTML(child.textContent)
