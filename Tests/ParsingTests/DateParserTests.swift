@@ -28,6 +28,9 @@ final class DateParserTests: XCTestCase {
         check("Thu, 05 Mar 2026 14:30:00", utc(2026, 3, 5, 14, 30))
         check("Thu, 05 Mar 2026 14:30:00", utc(2026, 3, 5, 6, 30), zone: chinaZone)
         check("Sun Jan  4 16:29:06 2004", utc(2004, 1, 4, 16, 29, 6))
+        check("Mon, 26 January 2004 16:31:00 ET", utc(2004, 1, 26, 21, 31))
+        check("Mon, 26 January 2004 16:31:00 AT", utc(2004, 1, 26, 20, 31))
+        check("Fri, 2006/09/15 08:19:53 EDT", utc(2006, 9, 15, 12, 19, 53))
     }
 
     func testCSTDependsOnDefaultZone() {

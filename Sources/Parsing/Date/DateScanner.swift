@@ -165,7 +165,7 @@ struct DateScanner {
         case "AKST": hours = -9
         case "AKDT": hours = -8
         case "HST": hours = -10
-        case "AST": hours = -4
+        case "AST", "AT": hours = -4
         case "ADT": hours = -3
         case "NZST": hours = 12
         case "NZDT": hours = 13

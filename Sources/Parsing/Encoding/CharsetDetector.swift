@@ -12,6 +12,9 @@ enum CharsetDetector {
         var charset: Charset
         /// Bytes to skip (the BOM).
         var skip: Int
+        /// The charset had to be guessed, or a declared label was unknown: "encoding trouble",
+        /// which makes the document not well-formed for reporting purposes.
+        var guessed = false
     }
 
     static func detect(_ bytes: [UInt8], override: String?, contentType: String?) -> Decision {
@@ -25,12 +28,14 @@ enum CharsetDetector {
             return Decision(charset: cs, skip: 0)
         }
         if let zeroPattern { return Decision(charset: zeroPattern, skip: 0) }
-        if let declared = declaredLabel(bytes), let cs = Charset.from(label: declared), !cs.isUTF16or32 {
+        let declared = declaredLabel(bytes)
+        if let declared, let cs = Charset.from(label: declared), !cs.isUTF16or32 {
             // A UTF-16 declaration on bytes without zeros is a lie (the document was re-encoded).
             return Decision(charset: cs, skip: 0)
         }
-        if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0) }
-        return Decision(charset: CharsetGuesser.guess(bytes), skip: 0)
+        let unknownLabel = declared.map { Charset.from(label: $0) == nil } ?? false
+        if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: unknownLabel) }
+        return Decision(charset: CharsetGuesser.guess(bytes), skip: 0, guessed: true)
     }
 
     static func sniffBOM(_ b: [UInt8]) -> Decision? {

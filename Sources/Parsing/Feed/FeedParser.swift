@@ -15,7 +15,7 @@ public enum FeedParser {
         guard var xml = XMLDocument.xml(body.utf8, url: input.url), let root = xml.root else {
             throw ParseError.unparsable(url: input.url, reason: "no XML element found")
         }
-        let wellFormed = xml.wellFormed && body.errors == 0
+        let wellFormed = xml.wellFormed && body.errors == 0 && !body.guessed
         var bytes = body.utf8
         if !xml.wellFormed {
             // libxml2's recovery drops undeclared entities (&nbsp;) and can lose items after a

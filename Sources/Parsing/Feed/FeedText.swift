@@ -7,8 +7,7 @@ enum FeedText {
     static func construct(_ node: XMLNode) -> String {
         let type = (node.attribute("type") ?? "text").lowercased().trimmingCharacters(in: .whitespaces)
         let mode = node.attribute("mode")?.lowercased()
-        if mode == "base64" || (type != "text" && type != "html" && type != "xhtml" && !type.hasPrefix("text/")
-                                && !type.contains("xml") && looksBase64(node)) {
+        if mode == "base64" || (type.contains("/") && !type.hasPrefix("text/") && !type.contains("xml") && looksBase64(node)) {
             let raw = node.textContent.filter { !$0.isWhitespace }
             guard let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) else { return "" }
             let decoded = String(decoding: data, as: UTF8.self)

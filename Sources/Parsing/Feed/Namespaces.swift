@@ -13,7 +13,9 @@ enum FeedNamespace {
         case "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#": self = .atom
         case "http://www.w3.org/1999/xhtml": self = .xhtml
         case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": self = .rdf
-        default: self = .other
+        default:
+            // Userland's versioned RSS namespaces (rss091, rss092, rss093…) mean plain RSS.
+            self = uri.hasPrefix("http://backend.userland.com/rss") ? .core : .other
         }
     }
 }

@@ -33,7 +33,7 @@ enum RSSReader {
                 item.summary = TextNormalizer.fromHTML(child.textContent)
             case (.dc, "description"):
                 if item.summary == nil { item.summary = TextNormalizer.fromHTML(child.textContent) }
-            case (.content, "encoded"):
+            case (.content, "encoded"), (.core, "fullitem"):
                 item.content = TextNormalizer.fromHTML(child.textContent)
             case (.xhtml, "body"), (.xhtml, "div"):
                 if item.content == nil { item.content = FeedText.xhtml(child) }

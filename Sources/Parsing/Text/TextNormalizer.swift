@@ -6,7 +6,18 @@ import CLibXML2
 enum TextNormalizer {
     /// NFKC and whitespace collapsed to single spaces, trimmed.
     static func plain(_ s: String) -> String {
-        collapse(s.precomposedStringWithCompatibilityMapping)
+        collapse(demoronize(s).precomposedStringWithCompatibilityMapping)
+    }
+
+    /// C1 control characters in text are Windows-1252 bytes that were decoded as Latin-1
+    /// somewhere upstream ("don\u{92}t"); nobody means the control character.
+    static func demoronize(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return s }
+        var out = String.UnicodeScalarView()
+        for ch in s.unicodeScalars {
+            if (0x80...0x9F).contains(ch.value) { out.append(cp1252[ch.value] ?? ch) } else { out.append(ch) }
+        }
+        return String(out)
     }
 
     static func collapse(_ s: String) -> String {
@@ -84,7 +95,9 @@ enum TextNormalizer {
             }
             let c = u[i + 1]
             let isLetter = ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
-            guard isLetter || c == UInt8(ascii: "/") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") else {
+            // "<!" opens markup only as a declaration (<!DOCTYPE, <![CDATA[); "<!'" is text.
+            let declaration = c == UInt8(ascii: "!") && i + 2 < n && (((u[i + 2] | 0x20) >= 0x61 && (u[i + 2] | 0x20) <= 0x7A) || u[i + 2] == UInt8(ascii: "["))
+            guard isLetter || c == UInt8(ascii: "/") || declaration || c == UInt8(ascii: "?") else {
                 out.append(b); i += 1; continue
             }
             // Find the end of the tag, skipping quoted attribute values.

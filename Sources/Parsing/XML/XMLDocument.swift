@@ -44,7 +44,8 @@ final class XMLDocument {
             }
         }
         guard let doc else { return nil }
-        return XMLDocument(doc: doc, wellFormed: ctxt.pointee.wellFormed != 0)
+        // Namespace errors (an undeclared prefix) only clear nsWellFormed.
+        return XMLDocument(doc: doc, wellFormed: ctxt.pointee.wellFormed != 0 && ctxt.pointee.nsWellFormed != 0)
     }
 
     /// Parses UTF-8 bytes as HTML (the lenient HTML parser; never fails on tag soup).
