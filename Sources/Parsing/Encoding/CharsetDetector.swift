@@ -1,0 +1,139 @@
+import Foundation
+
+/// Decides which charset a body is in, with the precedence browsers use: byte order mark, then
+/// the user's override, then the HTTP header, then the document's own declaration
+/// (`<?xml encoding>`, `<meta charset>`, `<meta http-equiv>`), then UTF-8 if the bytes are valid
+/// UTF-8, else a guess from the bytes.
+///
+/// RFC 3023's rule that `text/xml` without a charset means US-ASCII is deliberately not followed:
+/// browsers and RFC 7303 dropped it, and real feeds served as text/xml are mostly UTF-8.
+enum CharsetDetector {
+    struct Decision {
+        var charset: Charset
+        /// Bytes to skip (the BOM).
+        var skip: Int
+        /// The charset had to be guessed, or a declared label was unknown: "encoding trouble",
+        /// which makes the document not well-formed for reporting purposes.
+        var guessed = false
+    }
+
+    static func detect(_ bytes: [UInt8], override: String?, contentType: String?) -> Decision {
+        if let bom = sniffBOM(bytes) { return bom }
+        if let override, let cs = Charset.from(label: override) { return Decision(charset: cs, skip: 0) }
+        let zeroPattern = sniffZeroPattern(bytes)
+        if let header = contentType.flatMap(charsetParameter), let cs = Charset.from(label: header) {
+            // A header naming an ASCII-compatible charset cannot describe bytes laid out as
+            // UTF-16/32; the header is wrong then.
+            if let zeroPattern, !cs.isUTF16or32 { return Decision(charset: zeroPattern, skip: 0) }
+            return Decision(charset: cs, skip: 0)
+        }
+        if let zeroPattern { return Decision(charset: zeroPattern, skip: 0) }
+        let declared = declaredLabel(bytes)
+        if let declared, let cs = Charset.from(label: declared), !cs.isUTF16or32 {
+            // A UTF-16 declaration on bytes without zeros is a lie (the document was re-encoded).
+            return Decision(charset: cs, skip: 0)
+        }
+        let unknownLabel = declared.map { Charset.from(label: $0) == nil } ?? false
+        if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: unknownLabel) }
+        return Decision(charset: CharsetGuesser.guess(bytes), skip: 0, guessed: true)
+    }
+
+    static func sniffBOM(_ b: [UInt8]) -> Decision? {
+        if b.count >= 4 {
+            if b[0] == 0x00, b[1] == 0x00, b[2] == 0xFE, b[3] == 0xFF { return Decision(charset: .utf32BE, skip: 4) }
+            if b[0] == 0xFF, b[1] == 0xFE, b[2] == 0x00, b[3] == 0x00 { return Decision(charset: .utf32LE, skip: 4) }
+        }
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return Decision(charset: .utf8, skip: 3) }
+        if b.count >= 2 {
+            if b[0] == 0xFE, b[1] == 0xFF { return Decision(charset: .utf16BE, skip: 2) }
+            if b[0] == 0xFF, b[1] == 0xFE { return Decision(charset: .utf16LE, skip: 2) }
+        }
+        return nil
+    }
+
+    /// UTF-16/32 without a BOM, recognised from where the zero bytes of "<" fall.
+    static func sniffZeroPattern(_ b: [UInt8]) -> Charset? {
+        guard b.count >= 4 else { return nil }
+        switch (b[0], b[1], b[2], b[3]) {
+        case (0x00, 0x00, 0x00, let c) where c != 0: return .utf32BE
+        case (let c, 0x00, 0x00, 0x00) where c != 0: return .utf32LE
+        case (0x00, let c, 0x00, let d) where c != 0 && d != 0: return .utf16BE
+        case (let c, 0x00, let d, 0x00) where c != 0 && d != 0: return .utf16LE
+        default: return nil
+        }
+    }
+
+    /// The `charset` parameter of a Content-Type header value.
+    static func charsetParameter(_ contentType: String) -> String? {
+        for part in contentType.split(separator: ";").dropFirst() {
+            let kv = part.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2,
+                  kv[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
+            let v = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            return v.isEmpty ? nil : v
+        }
+        return nil
+    }
+
+    /// The charset a document declares about itself, looked for in its first 4 KB and in the
+    /// whole XML prolog (a long comment can push `<meta>` far down).
+    static func declaredLabel(_ bytes: [UInt8]) -> String? {
+        var limit = min(bytes.count, 4096)
+        // Extend to the first element start after the prolog: "<" followed by a letter.
+        if limit < bytes.count, let firstElement = firstElementStart(bytes) { limit = max(limit, min(firstElement + 512, bytes.count)) }
+        let head = String(decoding: bytes[0..<limit].map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        if let r = head.range(of: "<?xml") {
+            let rest = head[r.upperBound...]
+            let declEnd = rest.range(of: "?>")?.lowerBound ?? rest.endIndex
+            if let v = attributeValue(named: "encoding", in: rest[..<declEnd]) { return v }
+        }
+        var search = head[...]
+        while let m = search.range(of: "<meta") {
+            let tagEnd = search[m.upperBound...].firstIndex(of: ">") ?? search.endIndex
+            let tag = search[m.upperBound..<tagEnd]
+            if let v = attributeValue(named: "charset", in: tag) { return v }
+            if let content = attributeValue(named: "content", in: tag),
+               let r = content.range(of: "charset=") {
+                let v = content[r.upperBound...].prefix { !" ;\"'".contains($0) }
+                if !v.isEmpty { return String(v) }
+            }
+            search = search[tagEnd...]
+        }
+        return nil
+    }
+
+    private static func firstElementStart(_ b: [UInt8]) -> Int? {
+        var i = 0
+        while i + 1 < b.count {
+            if b[i] == UInt8(ascii: "<") {
+                let c = b[i + 1]
+                if (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `name="value"`, `name='value'` or `name=value` inside a tag (already lower-cased).
+    static func attributeValue(named name: String, in tag: Substring) -> String? {
+        var search = tag
+        while let r = search.range(of: name) {
+            // Must start an attribute name, not be the end of another one ("http-equiv" vs "equiv").
+            if r.lowerBound != search.startIndex {
+                let before = search[search.index(before: r.lowerBound)]
+                if before.isLetter || before == "-" { search = search[r.upperBound...]; continue }
+            }
+            var rest = search[r.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            guard rest.first == "=" else { search = search[r.upperBound...]; continue }
+            rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            if let q = rest.first, q == "\"" || q == "'" {
+                let body = rest.dropFirst()
+                let v = body.prefix { $0 != q }
+                return v.isEmpty ? nil : String(v).trimmingCharacters(in: .whitespaces)
+            }
+            let v = rest.prefix { !" \t\r\n>/;\"'".contains($0) }
+            return v.isEmpty ? nil : String(v)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Bytes in some charset → UTF-8 bytes, through glibc iconv. Invalid sequences become U+FFFD:
+/// a page with one bad byte must still yield its text (libxml2 would stop converting there).
+enum Transcoder {
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    static func isSupported(_ name: String) -> Bool {
+        let cd = iconv_open("UTF-8", name)
+        if cd == iconv_t(bitPattern: -1) { return false }
+        iconv_close(cd)
+        return true
+    }
+
+    /// Returns the UTF-8 bytes and the number of replaced sequences.
+    static func toUTF8(_ bytes: [UInt8], from charset: Charset) -> (bytes: [UInt8], errors: Int) {
+        if charset == .utf8 { return repairUTF8(bytes) }
+        let cd = iconv_open("UTF-8", charset.iconvName)
+        if cd == iconv_t(bitPattern: -1) { return repairUTF8(bytes) }
+        defer { iconv_close(cd) }
+        var output = [UInt8]()
+        output.reserveCapacity(bytes.count + bytes.count / 2)
+        var errors = 0
+        let unit = charset.name.hasPrefix("utf-32") ? 4 : (charset.name.hasPrefix("utf-16") ? 2 : 1)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        bytes.withUnsafeBufferPointer { inBuf in
+            guard let base = inBuf.baseAddress else { return }
+            var inPtr = UnsafeMutablePointer(mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
+            var inLeft = inBuf.count
+            chunk.withUnsafeMutableBufferPointer { outBuf in
+                let outBase = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                while inLeft > 0 {
+                    var outPtr: UnsafeMutablePointer<CChar>? = outBase
+                    var outLeft = outBuf.count
+                    var inOpt: UnsafeMutablePointer<CChar>? = inPtr
+                    let rc = iconv(cd, &inOpt, &inLeft, &outPtr, &outLeft)
+                    inPtr = inOpt!
+                    let produced = outBuf.count - outLeft
+                    output.append(contentsOf: UnsafeBufferPointer(start: outBuf.baseAddress, count: produced))
+                    if rc != -1 { break }
+                    switch errno {
+                    case E2BIG:
+                        continue
+                    case EILSEQ:
+                        errors += 1
+                        output.append(contentsOf: replacement)
+                        let skip = min(unit, inLeft)
+                        inPtr += skip
+                        inLeft -= skip
+                    default: // EINVAL: an incomplete sequence at the end (a truncated body)
+                        errors += 1
+                        output.append(contentsOf: replacement)
+                        inLeft = 0
+                    }
+                }
+            }
+        }
+        return (output, errors)
+    }
+
+    /// Valid UTF-8 is returned untouched; otherwise invalid sequences become U+FFFD.
+    static func repairUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], errors: Int) {
+        if isValidUTF8(bytes) { return (bytes, 0) }
+        let s = String(decoding: bytes, as: UTF8.self)
+        let errs = s.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+        return (Array(s.utf8), max(errs, 1))
+    }
+
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+}

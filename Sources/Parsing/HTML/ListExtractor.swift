@@ -1,0 +1,78 @@
+import Foundation
+import CLibXML2
+import Model
+
+/// HTML list pages: items by XPath (or `css:` selector), fields relative to each item.
+public enum ListExtractor {
+    public static func extract(_ input: ParseInput, selectors: ListSelectors, timezone: TimeZone) throws -> ParsedDocument {
+        // Every selector is checked before the page is looked at: a typo must fail loudly even
+        // on a page that happens to have no items today.
+        let itemsExpr = try Selector.xpath(selectors.items)
+        let titleExpr = try Selector.xpath(selectors.title)
+        let linkExpr = try Selector.xpath(selectors.link)
+        let dateExpr = try selectors.date.map(Selector.xpath)
+        let summaryExpr = try selectors.summary.map(Selector.xpath)
+
+        let body = DecodedBody(input)
+        guard let doc = XMLDocument.html(body.utf8, url: input.url) else {
+            throw ParseError.unparsable(url: input.url, reason: "the HTML parser built no tree")
+        }
+        let base = HTMLMeta.baseURL(doc, pageURL: input.url)
+        var items = [FeedItem]()
+        for node in try doc.nodes(itemsExpr) {
+            let title = try text(doc.evaluate(titleExpr, at: node)) ?? ""
+            var link: String?
+            if let raw = try linkValue(doc.evaluate(linkExpr, at: node)), !raw.isEmpty {
+                link = URLResolver.resolve(raw, against: base)
+            }
+            if title.isEmpty && link == nil { continue }
+            var item = FeedItem(title: title, link: link)
+            if let dateExpr, let d = try text(doc.evaluate(dateExpr, at: node)) {
+                item.published = DateParser.parse(d, defaultZone: timezone)
+            }
+            if let summaryExpr { item.summary = try text(doc.evaluate(summaryExpr, at: node)) }
+            items.append(item)
+        }
+        return ParsedDocument(format: .html, wellFormed: body.errors == 0, encoding: body.charset.name,
+                              title: HTMLMeta.title(doc), items: items,
+                              feedLinks: HTMLMeta.feedLinks(doc, base: base))
+    }
+
+    /// The normalised text of the first selected node (or of a string result).
+    static func text(_ value: XMLDocument.Value) -> String? {
+        switch value {
+        case .text(let s):
+            let t = TextNormalizer.plain(s)
+            return t.isEmpty ? nil : t
+        case .nodes(let nodes):
+            guard let n = nodes.first else { return nil }
+            let t = TextNormalizer.plain(n.pointee.type == XML_ELEMENT_NODE
+                                         ? HTMLText.render(n).replacingOccurrences(of: "\n", with: " ") : n.textContent)
+            return t.isEmpty ? nil : t
+        }
+    }
+
+    /// An attribute's value; for a selected element, its href (a selector like `.//a` is meant
+    /// as the link), else its text.
+    static func linkValue(_ value: XMLDocument.Value) -> String? {
+        switch value {
+        case .text(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .nodes(let nodes):
+            guard let n = nodes.first else { return nil }
+            if n.pointee.type == XML_ELEMENT_NODE, let href = n.attribute("href") {
+                return href.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return n.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+}
+
+/// Selector expressions from feeds.yml: XPath, or CSS when prefixed with `css:`.
+enum Selector {
+    static func xpath(_ expression: String) throws -> String {
+        let trimmed = expression.trimmingCharacters(in: .whitespaces)
+        let xpath = trimmed.hasPrefix("css:") ? try CSSToXPath.translate(String(trimmed.dropFirst(4))) : trimmed
+        xmlXPathFreeCompExpr(try XMLDocument.compile(xpath))
+        return xpath
+    }
+}

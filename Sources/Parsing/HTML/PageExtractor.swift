@@ -1,0 +1,49 @@
+import Foundation
+import CLibXML2
+import Model
+
+/// HTML (or XML) documents watched as text: the content XPath minus ignored parts, one block per line.
+public enum PageExtractor {
+    public static func extract(_ input: ParseInput, content: String?, ignore: [String]) throws -> ParsedDocument {
+        let contentExpr = try content.map(Selector.xpath) ?? "//body"
+        let ignoreExprs = try ignore.map(Selector.xpath)
+        let body = DecodedBody(input)
+        guard let doc = XMLDocument.html(body.utf8, url: input.url) else {
+            throw ParseError.unparsable(url: input.url, reason: "the HTML parser built no tree")
+        }
+        let base = HTMLMeta.baseURL(doc, pageURL: input.url)
+        let title = HTMLMeta.title(doc)
+        let feedLinks = HTMLMeta.feedLinks(doc, base: base)
+        for expr in ignoreExprs { remove(try doc.evaluate(expr)) }
+
+        var text = ""
+        var matched = true
+        switch try doc.evaluate(contentExpr) {
+        case .text(let s):
+            text = TextNormalizer.plain(s)
+        case .nodes(var nodes):
+            if nodes.isEmpty, content == nil, let root = doc.root { nodes = [root] }
+            matched = !nodes.isEmpty
+            text = HTMLText.render(nodes)
+        }
+        return ParsedDocument(format: .html, wellFormed: body.errors == 0, encoding: body.charset.name, title: title,
+                              text: text, contentMatched: matched, feedLinks: feedLinks)
+    }
+
+    /// Unlinks every selected node before freeing any: when one selected node contains another,
+    /// freeing the outer one first would leave the inner one dangling.
+    private static func remove(_ value: XMLDocument.Value) {
+        guard case .nodes(let nodes) = value else { return }
+        let removable = nodes.filter {
+            [XML_ELEMENT_NODE, XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE, XML_ATTRIBUTE_NODE].contains($0.pointee.type)
+        }
+        for n in removable { xmlUnlinkNode(n) }
+        for n in removable {
+            if n.pointee.type == XML_ATTRIBUTE_NODE {
+                xmlFreeProp(UnsafeMutableRawPointer(n).assumingMemoryBound(to: xmlAttr.self))
+            } else {
+                xmlFreeNode(n)
+            }
+        }
+    }
+}

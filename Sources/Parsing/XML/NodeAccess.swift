@@ -1,0 +1,65 @@
+import Foundation
+import CLibXML2
+
+/// Small, allocation-light accessors over libxml2 nodes, so feed parsing walks the tree once
+/// instead of running an XPath query per field.
+extension UnsafeMutablePointer where Pointee == xmlNode {
+    var isElement: Bool { pointee.type == XML_ELEMENT_NODE }
+
+    var localName: String { pointee.name.map { String(cString: $0) } ?? "" }
+
+    /// The namespace URI, or "" for none.
+    var namespace: String {
+        guard let ns = pointee.ns, let href = ns.pointee.href else { return "" }
+        return String(cString: href)
+    }
+
+    var prefix: String? {
+        guard let ns = pointee.ns, let p = ns.pointee.prefix else { return nil }
+        return String(cString: p)
+    }
+
+    var elementChildren: [XMLNode] {
+        var out = [XMLNode]()
+        var c = pointee.children
+        while let n = c {
+            if n.pointee.type == XML_ELEMENT_NODE { out.append(n) }
+            c = n.pointee.next
+        }
+        return out
+    }
+
+    /// Attribute value by local name, whatever its namespace.
+    func attribute(_ name: String) -> String? {
+        guard let v = xmlGetProp(self, name) else { return nil }
+        defer { cw_xml_free(v) }
+        return String(cString: v)
+    }
+
+    /// The concatenated text of the node and its descendants (its XPath string value).
+    var textContent: String {
+        guard let v = xmlNodeGetContent(self) else { return "" }
+        defer { cw_xml_free(v) }
+        return String(cString: v)
+    }
+
+    /// The effective base URI (nested xml:base, HTML `<base href>`, then the document URL).
+    var baseURI: String? {
+        guard let v = xmlNodeGetBase(pointee.doc, self) else { return nil }
+        defer { cw_xml_free(v) }
+        return String(cString: v)
+    }
+
+    /// The children serialised as markup (for inline XHTML content).
+    var innerXML: String {
+        guard let buf = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buf) }
+        var c = pointee.children
+        while let n = c {
+            xmlNodeDump(buf, pointee.doc, n, 0, 0)
+            c = n.pointee.next
+        }
+        guard let content = xmlBufferContent(buf) else { return "" }
+        return String(cString: content)
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class ParsingTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
