@@ -12,6 +12,8 @@ public struct LoggedRequest: Codable, Equatable, Sendable {
     public var ifNoneMatch: String?
     public var ifModifiedSince: String?
     public var userAgent: String?
+    /// The client's TCP port: equal ports mean a reused connection.
+    public var clientPort: Int?
     /// Wall-clock seconds (since 1970) when the request arrived and when its answer was written;
     /// `ended` is nil while a response is still being sent (or never will be, for `/__hang`).
     public var started: Double?

@@ -86,6 +86,7 @@ class Handler(BaseHTTPRequestHandler):
             "ifNoneMatch": self.headers.get("If-None-Match"),
             "ifModifiedSince": self.headers.get("If-Modified-Since"),
             "userAgent": self.headers.get("User-Agent"),
+            "clientPort": self.client_address[1],
             "started": self.started,
             "ended": None,
         }
