@@ -25,3 +25,21 @@ final class ConnectionTests: FetchTestCase {
         XCTAssertEqual(try server.requests().map(\.path), ["http://feeds.example.invalid/a.xml"])
     }
 }
+
+final class TLSTests: XCTestCase {
+    func testSelfSignedCertificateIsRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cw-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("<rss/>".utf8).write(to: root.appendingPathComponent("a.xml"))
+        let server = try TestHTTPServer(root: root, tls: true)
+        defer { server.stop() }
+        XCTAssertTrue(server.baseURL.hasPrefix("https://"))
+        var result: Result<FetchResponse, FetchError>?
+        Fetcher().fetchAll([FetchRequest(key: "k", url: server.baseURL + "/a.xml", timeout: 10)]) { _, r in result = r }
+        guard case .failure(let e)? = result else { return XCTFail("expected a TLS failure, got \(String(describing: result))") }
+        XCTAssertEqual(e.reason, .tls)
+        print("TLS failure message: \(e.message)")
+        XCTAssertTrue(e.message.hasPrefix("TLS certificate verification failed"), e.message)
+    }
+}
