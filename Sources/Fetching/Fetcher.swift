@@ -91,8 +91,9 @@ public struct FetchLimits: Sendable, Equatable {
 
 /// Fetches many URLs at once with libcurl's multi interface.
 ///
-/// One Fetcher keeps its connections between batches; batches on one Fetcher run one at a time.
-public final class Fetcher {
+/// One Fetcher keeps its connections between batches; batches on one Fetcher run one at a time
+/// (a lock serialises them, which is what makes sharing it across threads safe).
+public final class Fetcher: @unchecked Sendable {
     public let limits: FetchLimits
     private let lock = NSLock()
     private var multi: MultiHandle?

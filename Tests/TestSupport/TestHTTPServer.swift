@@ -12,6 +12,8 @@ public struct LoggedRequest: Codable, Equatable, Sendable {
     public var ifNoneMatch: String?
     public var ifModifiedSince: String?
     public var userAgent: String?
+    /// The client's TCP port: equal ports mean a reused connection.
+    public var clientPort: Int?
     /// Wall-clock seconds (since 1970) when the request arrived and when its answer was written;
     /// `ended` is nil while a response is still being sent (or never will be, for `/__hang`).
     public var started: Double?
@@ -40,21 +42,26 @@ public final class TestHTTPServer: @unchecked Sendable {
     public let root: URL
     public let host: String
     public private(set) var port: Int = 0
-    public var baseURL: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+    /// Serving HTTPS with a self-signed certificate that clients must refuse.
+    public let tls: Bool
+    public var baseURL: String { "\(tls ? "https" : "http")://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
 
     private let process = Process()
     private let lock = NSLock()
     private var stopped = false
 
-    public init(root: URL, host: String = "127.0.0.1") throws {
+    /// - Parameter tls: serve HTTPS with a fresh self-signed certificate (needs `openssl`);
+    ///   the log endpoints are then only reachable over TLS, so `requests()` is unavailable.
+    public init(root: URL, host: String = "127.0.0.1", tls: Bool = false) throws {
         self.root = root
         self.host = host
+        self.tls = tls
         guard let script = Bundle.module.url(forResource: "testserver", withExtension: "py") else {
             throw TestHTTPServerError.scriptNotFound
         }
         let out = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", script.path, "--root", root.path, "--host", host, "--port", "0"]
+        process.arguments = ["python3", "-u", script.path, "--root", root.path, "--host", host, "--port", "0"] + (tls ? ["--tls"] : [])
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -89,6 +96,7 @@ public final class TestHTTPServer: @unchecked Sendable {
 
     /// Every request logged since start or the last `resetLog()`, in arrival order.
     public func requests() throws -> [LoggedRequest] {
+        guard !tls else { throw TestHTTPServerError.request("the request log is not readable over TLS") }
         let body = try get("/__log")
         return try JSONDecoder().decode([LoggedRequest].self, from: body)
     }

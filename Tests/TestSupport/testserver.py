@@ -86,6 +86,7 @@ class Handler(BaseHTTPRequestHandler):
             "ifNoneMatch": self.headers.get("If-None-Match"),
             "ifModifiedSince": self.headers.get("If-Modified-Since"),
             "userAgent": self.headers.get("User-Agent"),
+            "clientPort": self.client_address[1],
             "started": self.started,
             "ended": None,
         }
@@ -233,6 +234,21 @@ class Handler(BaseHTTPRequestHandler):
         return False
 
 
+def self_signed_context(host):
+    """A TLS context with a throwaway certificate no client trusts (for verification tests)."""
+    import ssl
+    import subprocess
+    import tempfile
+    d = tempfile.mkdtemp(prefix="cw-tls-")
+    cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=" + host, "-keyout", key, "-out", cert],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    return ctx
+
+
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -250,11 +266,14 @@ def main():
     ap.add_argument("--root", required=True)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--tls", action="store_true", help="serve HTTPS with a fresh self-signed certificate")
     args = ap.parse_args()
     ROOT = os.path.realpath(args.root)
     if ":" in args.host:
         Server.address_family = __import__("socket").AF_INET6
     server = Server((args.host, args.port), Handler)
+    if args.tls:
+        server.socket = self_signed_context(args.host).wrap_socket(server.socket, server_side=True)
     print(server.server_address[1], flush=True)
     server.serve_forever()
 
