@@ -11,22 +11,11 @@ public final class StateStore: @unchecked Sendable {
     /// Opens (or creates) `folder/civicwatch.sqlite`. The folder is created 0700 and the file 0600:
     /// it holds what the user watches, which can itself be sensitive.
     public init(folder: String) throws {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if !fm.fileExists(atPath: folder, isDirectory: &isDir) {
-            do {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError.cannotCreateFolder(path: folder, reason: error.localizedDescription)
-            }
-        } else if !isDir.boolValue {
-            throw StoreError.cannotCreateFolder(path: folder, reason: "a file of that name exists")
-        }
+        try Self.prepareFolder(folder)
         path = (folder as NSString).appendingPathComponent(Self.fileName)
-        let existed = fm.fileExists(atPath: path)
-        if existed, let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
-            try Self.checkHeader(path)
+        let fm = FileManager.default
+        if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
+            try Self.checkOwnership(path)
         }
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -45,18 +34,43 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    /// Refuses files that are not SQLite, or SQLite files that belong to something else,
-    /// before SQLite or a migration could write to them.
-    private static func checkHeader(_ path: String) throws {
+    /// Creates the state folder 0700: it holds what the user watches, which can itself be sensitive.
+    public static func prepareFolder(_ folder: String) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if !fm.fileExists(atPath: folder, isDirectory: &isDir) {
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotCreateFolder(path: folder, reason: error.localizedDescription)
+            }
+        } else if !isDir.boolValue {
+            throw StoreError.cannotCreateFolder(path: folder, reason: "a file of that name exists")
+        }
+    }
+
+    /// Refuses files that are not SQLite, or SQLite files that belong to something else, before
+    /// anything could write to them. The application id is read through SQLite (read-only), since
+    /// in WAL mode the file's own header can lag behind the last commit.
+    private static func checkOwnership(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.database(path: path, reason: "cannot be read")
         }
-        defer { try? handle.close() }
-        let header = handle.readData(ofLength: 100)
-        guard header.count == 100, header.prefix(16) == Data("SQLite format 3\u{0}".utf8) else {
+        let magic = handle.readData(ofLength: 16)
+        try? handle.close()
+        guard magic == Data("SQLite format 3\u{0}".utf8) else { throw StoreError.foreignDatabase(path: path) }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        let appID: Int32
+        do {
+            let q = try DatabaseQueue(path: path, configuration: config)
+            appID = try q.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            try q.close()
+        } catch {
             throw StoreError.foreignDatabase(path: path)
         }
-        let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
         if appID != Schema.applicationID { throw StoreError.foreignDatabase(path: path) }
     }
 

@@ -22,8 +22,10 @@ public struct Pass {
     public func run(_ options: PassOptions) throws -> PassReport {
         let started = Date()
         let now = options.now ?? started
-        let store = try StateStore(folder: stateDir)
+        // The lock comes first: a second pass must not even open the database the first is writing.
+        try StateStore.prepareFolder(stateDir)
         let lock = try PassLock(folder: stateDir, wait: options.waitForLock)
+        let store = try StateStore(folder: stateDir)
         defer { withExtendedLifetime(lock) {} }
 
         var sinks = configuration.sinks
