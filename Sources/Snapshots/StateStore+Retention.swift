@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// What to keep, so the database stays small after years of hourly passes.
+public struct RetentionPolicy: Sendable, Equatable {
+    /// Page versions kept per page source (the newest; the latest is always kept).
+    public var keepVersions: Int
+    /// Items, alerts, check history and page versions older than this are pruned.
+    public var keepDays: Int
+    public init(keepVersions: Int = 50, keepDays: Int = 365) {
+        self.keepVersions = keepVersions
+        self.keepDays = keepDays
+    }
+}
+
+public struct PruneReport: Sendable, Equatable {
+    public var items = 0
+    public var versions = 0
+    public var alerts = 0
+    public var checks = 0
+}
+
+extension StateStore {
+    /// Removes what the policy no longer keeps. Items are the delicate part: forgetting an item that
+    /// is still on its page would alert on it again, so the newest items of each source (twice what
+    /// its page showed last time, at least 200) are always kept, whatever their age. Alerts are
+    /// only pruned once no sink still waits for them.
+    @discardableResult
+    public func prune(_ policy: RetentionPolicy, now: Date = Date()) throws -> PruneReport {
+        let cutoff = now.addingTimeInterval(-Double(policy.keepDays) * 86400).timeIntervalSince1970
+        return try wrap {
+            try db.write { db in
+                var r = PruneReport()
+                try db.execute(sql: """
+                    DELETE FROM items WHERE first_seen < ? AND rowid IN (
+                        SELECT i.rowid FROM items i JOIN sources s ON s.id = i.source_id
+                        WHERE (SELECT count(*) FROM items j WHERE j.source_id = i.source_id AND j.first_seen > i.first_seen)
+                              >= max(200, 2 * coalesce(s.items_last, 0)))
+                    """, arguments: [cutoff])
+                r.items = db.changesCount
+                try db.execute(sql: """
+                    DELETE FROM page_versions WHERE rowid IN (
+                        SELECT v.rowid FROM page_versions v
+                        WHERE v.seq < (SELECT max(seq) FROM page_versions w WHERE w.source_id = v.source_id)
+                          AND (v.fetched_at < ? OR v.seq <= (SELECT max(seq) FROM page_versions w WHERE w.source_id = v.source_id) - ?))
+                    """, arguments: [cutoff, policy.keepVersions])
+                r.versions = db.changesCount
+                try db.execute(sql: """
+                    DELETE FROM alerts WHERE created_at < ? AND NOT EXISTS (
+                        SELECT 1 FROM deliveries d WHERE d.alert_id = alerts.id AND d.state IN ('pending', 'parked'))
+                    """, arguments: [cutoff])
+                r.alerts = db.changesCount
+                try db.execute(sql: "DELETE FROM checks WHERE at < ?", arguments: [cutoff])
+                r.checks = db.changesCount
+                return r
+            }
+        }
+    }
+
+    /// Size of the database file and its WAL, in bytes.
+    public func sizeOnDisk() -> Int {
+        [path, path + "-wal"].compactMap { (try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int }.reduce(0, +)
+    }
+}
