@@ -32,9 +32,9 @@ extension StateStore {
             try db.write { db in
                 var r = PruneReport()
                 try db.execute(sql: """
-                    DELETE FROM items WHERE rowid IN (
-                        SELECT rid FROM (
-                            SELECT i.rowid AS rid, i.first_seen,
+                    DELETE FROM items WHERE (source_id, identity) IN (
+                        SELECT source_id, identity FROM (
+                            SELECT i.source_id, i.identity, i.first_seen,
                                    row_number() OVER (PARTITION BY i.source_id ORDER BY i.first_seen DESC) AS newer,
                                    max(200, 2 * coalesce(s.items_last, 0)) AS keep
                             FROM items i LEFT JOIN sources s ON s.id = i.source_id)
