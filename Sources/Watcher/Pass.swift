@@ -40,7 +40,7 @@ public struct Pass {
         var report = PassReport()
         var due: [SourceSpec] = []
         for spec in configuration.sources where options.only.isEmpty || options.only.contains(spec.id) {
-            if !options.force, let last = states[spec.id]?.lastCheck, now.timeIntervalSince(last) < spec.interval - 1 {
+            if !options.force, let last = states[spec.id]?.lastCheck, now.timeIntervalSince(last) < spec.interval - Self.dueSlack(spec.interval) {
                 report.outcomes.append(SourceOutcome(source: spec.id, status: .skipped, elapsed: 0))
                 continue
             }
@@ -96,6 +96,13 @@ public struct Pass {
         report.elapsed = Date().timeIntervalSince(started)
         summarize(report)
         return report
+    }
+
+    /// A timer never fires exactly on the minute (systemd's RandomizedDelaySec, cron start-up), so a
+    /// source checked at 10:01:50 must still be due at 11:00:20: a tenth of the interval, at most
+    /// five minutes, counts as elapsed.
+    static func dueSlack(_ interval: TimeInterval) -> TimeInterval {
+        max(1, min(interval / 10, 300))
     }
 
     /// Retention runs after delivery so a pass never prunes what it has just stored, and a
