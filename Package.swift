@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "civicwatch", dependencies: [
-            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts",
+            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts", "Detection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["Parsing", "Model"], exclude: ["floors.tsv"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Model", "TestSupport"]),
         .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "Model"]),
-        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WatcherTests", dependencies: [
             "Watcher", "Config", "Model", "Snapshots", "Alerts", "TestSupport",
         ]),

@@ -1,4 +1,5 @@
 import Config
+import Detection
 import Fetching
 import Foundation
 import Logging
@@ -58,7 +59,10 @@ public struct Pass {
                                 etag: known ? st?.etag : nil, lastModified: known ? st?.lastModified : nil)
         }
 
-        let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now)
+        let detection = configuration.detection
+        let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now,
+                                        classifier: Classifier(spec: detection),
+                                        groupWindow: detection.grouping ? detection.groupWindow : nil)
         let sinkNames = sinks.map(\.name)
         let keep = configuration.keepVersions
         let collected = OutcomeCollector()
