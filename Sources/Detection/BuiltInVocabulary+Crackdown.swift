@@ -47,7 +47,7 @@ extension BuiltInVocabulary {
             "监控", "跟踪", "殴打", "驱散", "删帖", "封号", "禁言", "禁止", "限制", "施压", "审讯", "讯问", "监禁",
             "延长羁押期限", "被捕", "被抓", "被拘", "拘捕", "扣押", "扣留", "关进", "带往", "拦截", "非法拘禁", "打击", "清退", "强拆", "驱赶",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", 
-            "dissolved", "held in detention", "held without", "being held", "held by police", "held on",
+            "dissolved", "held in detention", "held without", "without charge", "being held", "held by police", "held on",
             "questioned by police", "questioned by state security", "taken away", "abduct*", "kidnap*", "summon*", "interrogat*",
             "raid*", "searched", "shut down", "shuts down", "shutting down", "closed down", "closure*",
             "ban", "bans", "banned", "sentenc*", "jail*", "imprison*", "prison", "convict*", "charged", "charges",

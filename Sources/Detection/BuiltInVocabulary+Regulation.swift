@@ -30,7 +30,7 @@ public enum BuiltInVocabulary {
             // Adoption, promulgation, entry into force, repeal.
             "审议通过", "表决通过", "三读通过", "公布施行", "起施行", "起实施", "正式施行", "正式实施", "施行", "生效",
             "废止", "予以废止", "颁布", "主席令", "国务院令", "国令", "国发", "国办发", "国函", "国办函", "人大常委会公告",
-            "立法", "修法", "修宪",
+            "修法", "修宪",
             // English.
             "draft law", "draft laws", "draft regulation*", "draft rules", "draft measures", "draft amendment*",
             "draft bill", "draft provisions", "draft guidelines", "draft decision", "draft revision", "draft of the",
@@ -59,7 +59,8 @@ public enum BuiltInVocabulary {
             "law", "laws", "regulation", "regulations", "rules", "measures", "provisions", "bill", "bills", "guidelines",
             "directive", "directives", "constitution", "constitutional", "act", "interpretation", "interpretations",
             "foreign agents law", "foreign agent law", "foreign agent bill", "security law", "counter-espionage law",
-            "charity law", "overseas ngo law", "foreign ngo law", "解释",
+            "charity law", "overseas ngo law", "foreign ngo law", "解释", "civil code", "criminal code", "penal code",
+            "labour code", "labor code", "environmental code", "environment code", "administrative code",
         ]) + terms(0.3, "instrument", [
             "标准", "制度", "政策", "code", "policy", "policies", "framework", "regime", "requirements", "restrictions",
             "standards",
@@ -74,7 +75,7 @@ public enum BuiltInVocabulary {
             // Longer words that contain a vocabulary term but mean something else: matching them hides the shorter term.
             "立法会", "立法院", "意见领袖", "不同意见",
         ]) + terms(0.5, "action", [
-            "印发", "发布", "公布", "出台", "通过", "审议", "修订", "修改", "修正", "制定", "起草", "实施", "试行", "暂行",
+            "印发", "发布", "公布", "出台", "立法", "通过", "审议", "修订", "修改", "修正", "制定", "起草", "实施", "试行", "暂行",
             "解读", "答记者问", "新修订", "新修改", "批准", "下发", "出炉", "正式", "首部",
             "issue*", "releas*", "publish*", "unveil*", "adopt*", "pass", "passes", "passed", "approve*", "introduc*",
             "revise*", "revision*", "tighten*", "overhaul*", "finaliz*", "finalis*", "roll out", "rolls out", "rolled out",
@@ -88,7 +89,7 @@ public enum BuiltInVocabulary {
                                      0.9, group: "instrument-title", label: "title names an instrument"),
             DetectionRules.RegexRule("关于(印发|发布|公布|修改|废止|修订|实施|施行)", 0.9, group: "headline-form",
                                      trigger: "关于", label: "关于印发/修改/废止…"),
-            DetectionRules.RegexRule("^关于.{2,60}的(通知|意见|决定|规定|办法|公告|通告|批复)", 0.7, group: "headline-form",
+            DetectionRules.RegexRule("关于.{2,60}的(通知|意见|决定|规定|办法|公告|通告|批复)", 0.7, group: "headline-form",
                                      trigger: "关于", label: "关于…的通知/意见/决定"),
             DetectionRules.RegexRule("自\\d{4}年\\d{1,2}月\\d{1,2}日起", 1.0, group: "stage", trigger: "日起", label: "effective date"),
             DetectionRules.RegexRule("\\b(law|act|regulations?|rules|measures|provisions|bill|ordinance) (on|for|of) (the )?[a-z' -]{3,60}\\b(takes?|took|will take|come|comes|came) ",
@@ -97,7 +98,7 @@ public enum BuiltInVocabulary {
         negative: terms(0.7, "not-new", [
             "学习", "学习贯彻", "宣传", "普法", "宣讲", "培训", "知识竞赛", "竞赛", "答题", "讲座", "研讨会", "座谈会", "执法检查",
             "贯彻落实", "交通法规", "典型案例", "招聘", "招标", "采购", "中标", "成交", "比赛", "足球", "篮球", "体育", "天气",
-            "表彰", "法治宣传", "法律援助", "法律咨询", "法律服务", "立法会选举", "立法会议员", "周年",
+            "表彰", "代表建议", "委员建议", "提案", "议案", "法治宣传", "法律援助", "法律咨询", "法律服务", "立法会选举", "立法会议员", "周年",
             "regulation time", "in regulation", "regulation play", "regulation-size", "regulation size", "after regulation",
             "end of regulation", "law firm*", "law school*", "law student*", "law enforcement", "rule of law",
             "mother-in-law", "father-in-law", "in-law*", "murphy's law", "sports", "football", "soccer", "basketball",
