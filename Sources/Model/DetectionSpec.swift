@@ -82,9 +82,25 @@ public enum StorySimilarity {
     }
 
     /// Near-duplicate titles: long enough to be specific, and almost the same bigrams.
+    /// Titles that differ in a number ("第十批" and "第十一批", "4 detained" and "5 detained") are
+    /// different stories however similar the rest.
     public static func sameStory(_ a: String, _ b: String) -> Bool {
         if a == b { return a.unicodeScalars.count >= 6 }
         guard min(a.unicodeScalars.count, b.unicodeScalars.count) >= 12 else { return false }
+        guard numbers(a) == numbers(b) else { return false }
         return dice(a, b) >= 0.85
+    }
+
+    static func numbers(_ s: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for u in s.unicodeScalars {
+            if u.properties.numericType != nil { current.unicodeScalars.append(u) } else if !current.isEmpty {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 }

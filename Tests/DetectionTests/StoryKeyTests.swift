@@ -19,6 +19,9 @@ final class StoryKeyTests: XCTestCase {
         let c = StoryKey.titleKey("关于印发《社会组织登记管理办法》的通知")!
         let d = StoryKey.titleKey("关于印发《慈善组织信息公开管理办法》的通知")!
         XCTAssertFalse(StorySimilarity.sameStory(c, d))
+        let e = StoryKey.titleKey("民政部公布第十批涉嫌非法社会组织名单")!
+        let g = StoryKey.titleKey("民政部公布第十一批涉嫌非法社会组织名单")!
+        XCTAssertFalse(StorySimilarity.sameStory(e, g), "a different number is a different story")
     }
 
     func testLinkKeysIgnoreSchemeWwwAndTracking() {
