@@ -14,7 +14,7 @@ struct CivicWatchCommand: ParsableCommand {
         """,
         version: CivicWatchVersion.string,
         subcommands: [RunCommand.self, CheckCommand.self, StatusCommand.self, ListCommand.self, HistoryCommand.self, DiffCommand.self,
-                      TestSourceCommand.self, ParseCommand.self],
+                      TestSourceCommand.self, ParseCommand.self, EvaluateCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
