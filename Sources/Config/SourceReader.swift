@@ -6,7 +6,7 @@ enum SourceReader {
     static let keys: Set<String> = [
         "id", "name", "title", "url", "type", "tags", "interval", "timeout", "connect_timeout", "max_bytes",
         "user_agent", "proxy", "headers", "encoding", "timezone", "items", "link", "date", "summary",
-        "content", "ignore", "alert_after_failures", "expect_update_within",
+        "content", "ignore", "alert_after_failures", "expect_update_within", "sinks",
     ]
     static let listOnly: Set<String> = ["items", "link", "date", "summary"]
     static let pageOnly: Set<String> = ["content", "ignore"]
@@ -76,6 +76,7 @@ enum SourceReader {
             case "content": spec.content = try selector(value)
             case "expect_update_within": spec.expectUpdateWithin = try positive(value.duration(), value)
             case "alert_after_failures": spec.failureAlertAfter = try value.int(min: 1)
+            case "sinks": spec.sinks = try value.stringList()
             case "ignore": spec.ignore = try value.stringList().map { try checkSelector($0, value) }
             default: break
             }

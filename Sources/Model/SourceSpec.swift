@@ -60,6 +60,9 @@ public struct SourceSpec: Sendable, Equatable {
     public var failureAlertAfter: Int
     /// Raise `source_quiet` when nothing new appeared for this long (nil: never).
     public var expectUpdateWithin: TimeInterval?
+    /// Sinks that get this source's alerts (names as in feeds.yml: `team` or `email:team`); nil: every sink
+    /// whose own filters accept them. See SinkRoutes.
+    public var sinks: [String]?
 
     public init(id: String, title: String, url: String, type: SourceType, tags: [String] = [],
                 interval: TimeInterval = 3600, timeout: TimeInterval = 30, connectTimeout: TimeInterval = 10,
@@ -87,6 +90,7 @@ public struct SourceSpec: Sendable, Equatable {
         self.origin = origin
         self.failureAlertAfter = failureAlertAfter
         self.expectUpdateWithin = nil
+        self.sinks = nil
     }
 
     public static let defaultUserAgent = "CivicWatch/\(CivicWatchVersion.string) (+https://github.com/civicwatch/civicwatch)"

@@ -59,7 +59,7 @@ public struct Pass {
         }
 
         let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now)
-        let sinkNames = sinks.map(\.name)
+        let routedSinks = sinks
         let keep = configuration.keepVersions
         let collected = OutcomeCollector()
         // Parsing and storing run beside the transfers, so slow servers and CPU work overlap.
@@ -75,7 +75,10 @@ public struct Pass {
                     let r = processor.process(spec, previous: previous, fetched: result)
                     var status = r.status
                     do {
-                        try store.commit(r.update, sinks: sinkNames, keepVersions: keep)
+                        // Which sinks owe each alert is decided now and stored with it.
+                        let routes = Dictionary(r.alerts.map { ($0.id, SinkRoutes.sinks(for: $0, source: spec, among: routedSinks)) },
+                                                uniquingKeysWith: { a, _ in a })
+                        try store.commit(r.update, route: { routes[$0] ?? [] }, keepVersions: keep)
                     } catch {
                         status = .failed(reason: "cannot store the result: \(error)")
                     }
@@ -86,10 +89,11 @@ public struct Pass {
         work.waitUntilAllOperationsAreFinished()
         report.outcomes += collected.all
 
-        let (delivered, failures) = Delivery(store: store, sinks: sinks, logger: logger).deliverPending()
-        report.alertsDelivered = delivered
-        report.deliveryFailures = failures
-        for f in failures { logger.error("delivery failed: \(f)") }
+        TestHooks.beforeDelivery()
+        let delivery = Delivery(store: store, sinks: sinks, logger: logger).deliverPending()
+        report.alertsDelivered = delivery.delivered
+        report.deliveryFailures = delivery.failures
+        for f in delivery.failures { logger.error("delivery failed: \(f)") }
         report.elapsed = Date().timeIntervalSince(started)
         summarize(report)
         return report
