@@ -46,14 +46,17 @@ let package = Package(
         ]),
 
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport",
-                resources: [.copy("testserver.py")]),
+                resources: [.copy("testserver.py"), .copy("smtpserver.py")]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Model"]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Parsing", "Model"], exclude: ["floors.tsv"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Model", "TestSupport"]),
         .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "Model"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"]),
-        .testTarget(name: "SinksTests", dependencies: ["Alerts", "Model", "Config", "Snapshots", "TestSupport"]),
+        .testTarget(name: "SinksTests", dependencies: [
+            "Alerts", "Model", "Config", "Snapshots", "TestSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "WatcherTests", dependencies: [
             "Watcher", "Config", "Model", "Snapshots", "Alerts", "TestSupport",
         ]),
