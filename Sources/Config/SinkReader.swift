@@ -51,7 +51,8 @@ enum SinkReader {
         let url = try urlField.nonEmptyString()
         let scheme = url.split(separator: ":").first.map { $0.lowercased() } ?? ""
         guard ["smtp", "smtps"].contains(scheme), url.contains("://"), !url.contains("@") else {
-            throw urlField.error("`\(url)` is not an smtp:// or smtps:// URL without credentials (use `username` and `password_env`)")
+            // The value is not repeated: it may hold a password.
+            throw urlField.error("must be an smtp:// or smtps:// URL without credentials (put them in `username` and `password_env`)")
         }
         guard let fromField = field("from") else { throw options.error("an email sink needs `from`") }
         let from = try address(fromField)
