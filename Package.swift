@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "civicwatch", dependencies: [
-            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts",
+            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts", "Detection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -73,7 +73,7 @@ extension StateStore {
     public func items(source: String, limit: Int = 100) throws -> [StoredItem] {
         try wrap {
             try db.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM items WHERE source_id = ? ORDER BY first_seen DESC, rowid LIMIT ?",
+                try Row.fetchAll(db, sql: "SELECT * FROM items WHERE source_id = ? ORDER BY first_seen DESC, identity LIMIT ?",
                                  arguments: [source, limit]).map {
                     StoredItem(identity: $0["identity"], title: $0["title"], link: $0["link"],
                                published: Self.date($0["published"]), firstSeen: Date(timeIntervalSince1970: $0["first_seen"]))

@@ -40,7 +40,7 @@ public struct Pass {
         var report = PassReport()
         var due: [SourceSpec] = []
         for spec in configuration.sources where options.only.isEmpty || options.only.contains(spec.id) {
-            if !options.force, let last = states[spec.id]?.lastCheck, now.timeIntervalSince(last) < spec.interval - 1 {
+            if !options.force, let last = states[spec.id]?.lastCheck, now.timeIntervalSince(last) < spec.interval - Self.dueSlack(spec.interval) {
                 report.outcomes.append(SourceOutcome(source: spec.id, status: .skipped, elapsed: 0))
                 continue
             }
@@ -58,6 +58,7 @@ public struct Pass {
                                 etag: known ? st?.etag : nil, lastModified: known ? st?.lastModified : nil)
         }
 
+        let dueCount = due.count
         let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now)
         let routedSinks = sinks
         let keep = configuration.keepVersions
@@ -83,7 +84,8 @@ public struct Pass {
                         status = .failed(reason: "cannot store the result: \(error)")
                     }
                     Self.logOutcome(status, spec: spec, logger: log)
-                    collected.add(SourceOutcome(source: spec.id, status: status, elapsed: Date().timeIntervalSince(t0)))
+                    let counts = collected.add(SourceOutcome(source: spec.id, status: status, elapsed: Date().timeIntervalSince(t0)))
+                    options.progress?(PassProgress(done: counts.done, total: dueCount, failed: counts.failed))
                 }
             }
         work.waitUntilAllOperationsAreFinished()
@@ -94,9 +96,32 @@ public struct Pass {
         report.alertsDelivered = delivery.delivered
         report.deliveryFailures = delivery.failures
         for f in delivery.failures { logger.error("delivery failed: \(f)") }
+        prune(store, now: now)
         report.elapsed = Date().timeIntervalSince(started)
         summarize(report)
         return report
+    }
+
+    /// A timer never fires exactly on the minute (systemd's RandomizedDelaySec, cron start-up), so a
+    /// source checked at 10:01:50 must still be due at 11:00:20: a tenth of the interval, at most
+    /// five minutes, counts as elapsed.
+    static func dueSlack(_ interval: TimeInterval) -> TimeInterval {
+        max(1, min(interval / 10, 300))
+    }
+
+    /// Retention runs after delivery so a pass never prunes what it has just stored, and a
+    /// failure here only costs disk space, never an alert.
+    private func prune(_ store: StateStore, now: Date) {
+        let policy = RetentionPolicy(keepVersions: configuration.keepVersions, keepDays: configuration.keepDays)
+        do {
+            let r = try store.prune(policy, now: now)
+            if r.items + r.versions + r.alerts + r.checks > 0 {
+                logger.info("pruned old state", metadata: ["items": "\(r.items)", "versions": "\(r.versions)",
+                                                          "alerts": "\(r.alerts)", "checks": "\(r.checks)"])
+            }
+        } catch {
+            logger.warning("could not prune old state: \(error)")
+        }
     }
 
     static func logOutcome(_ status: SourceOutcome.Status, spec: SourceSpec, logger: Logger) {
@@ -131,6 +156,13 @@ public struct Pass {
 final class OutcomeCollector: @unchecked Sendable {
     private var items: [SourceOutcome] = []
     private let lock = NSLock()
-    func add(_ o: SourceOutcome) { lock.lock(); items.append(o); lock.unlock() }
+    private var failures = 0
+    /// Returns how many outcomes (and failures) have been collected so far.
+    func add(_ o: SourceOutcome) -> (done: Int, failed: Int) {
+        lock.lock(); defer { lock.unlock() }
+        items.append(o)
+        if o.failed { failures += 1 }
+        return (items.count, failures)
+    }
     var all: [SourceOutcome] { lock.lock(); defer { lock.unlock() }; return items }
 }
