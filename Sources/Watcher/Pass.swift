@@ -64,7 +64,7 @@ public struct Pass {
         let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now,
                                         classifier: Classifier(spec: detection),
                                         groupWindow: detection.grouping ? detection.groupWindow : nil)
-        let sinkNames = sinks.map(\.name)
+        let routedSinks = sinks
         let keep = configuration.keepVersions
         let collected = OutcomeCollector()
         // Parsing and storing run beside the transfers, so slow servers and CPU work overlap.
@@ -80,7 +80,10 @@ public struct Pass {
                     let r = processor.process(spec, previous: previous, fetched: result)
                     var status = r.status
                     do {
-                        try store.commit(r.update, sinks: sinkNames, keepVersions: keep)
+                        // Which sinks owe each alert is decided now and stored with it.
+                        let routes = Dictionary(r.alerts.map { ($0.id, SinkRoutes.sinks(for: $0, source: spec, among: routedSinks)) },
+                                                uniquingKeysWith: { a, _ in a })
+                        try store.commit(r.update, route: { routes[$0] ?? [] }, keepVersions: keep)
                     } catch {
                         status = .failed(reason: "cannot store the result: \(error)")
                     }
@@ -92,10 +95,11 @@ public struct Pass {
         work.waitUntilAllOperationsAreFinished()
         report.outcomes += collected.all
 
-        let (delivered, failures) = Delivery(store: store, sinks: sinks, logger: logger).deliverPending()
-        report.alertsDelivered = delivered
-        report.deliveryFailures = failures
-        for f in failures { logger.error("delivery failed: \(f)") }
+        TestHooks.beforeDelivery()
+        let delivery = Delivery(store: store, sinks: sinks, logger: logger).deliverPending()
+        report.alertsDelivered = delivery.delivered
+        report.deliveryFailures = delivery.failures
+        for f in delivery.failures { logger.error("delivery failed: \(f)") }
         prune(store, now: now)
         report.elapsed = Date().timeIntervalSince(started)
         summarize(report)
