@@ -97,9 +97,23 @@ final class ConformanceTests: XCTestCase {
         return .pass
     }
 
+    /// Texts miniflux's Go tests assert after decoding (`encoding_test.go`, `xml_test.go`). For the
+    /// mismatch file miniflux only strips the Latin-1 bytes (a TODO there); we expect the real text.
+    static let minifluxExpectedText: [String: [String]] = [
+        "encoding/testdata/utf8-incorrect-prolog.xml": ["Café"],
+        "encoding/testdata/windows-1252-incorrect-prolog.xml": ["Euro €"],
+        "xml/testdata/iso88591_utf8_mismatch.xml": ["Anaïs", "Jürgen"],
+    ]
+
     func checkDecodesCleanly(_ data: Data, path: String) -> Outcome {
         let body = DecodedBody(ParseInput(data: data, url: ""))
-        if String(decoding: body.utf8, as: UTF8.self).contains("\u{FFFD}") { return .fail("U+FFFD after decoding as \(body.charset.name)") }
+        let text = String(decoding: body.utf8, as: UTF8.self)
+        if text.contains("\u{FFFD}") { return .fail("U+FFFD after decoding as \(body.charset.name)") }
+        if let wanted = Self.minifluxExpectedText[path] {
+            // The file name states the (wrong) declared charset; the text is what counts.
+            for w in wanted where !text.contains(w) { return .fail("decoded as \(body.charset.name), \(w) missing") }
+            return .pass
+        }
         let name = path.lowercased()
         for (token, cs) in [("iso-8859-1", "windows-1252"), ("iso88591", "windows-1252"), ("windows-1252", "windows-1252"),
                             ("koi8r", "koi8-r"), ("windows-1251", "windows-1251"), ("utf8", "utf-8")] where name.contains(token) {
