@@ -75,10 +75,11 @@ public enum ConfigLoader {
     }
 
     private static func readState(_ field: YAMLField, into config: inout Configuration) throws {
-        for (key, value) in try field.mapping(allowed: ["dir", "keep_versions"]) {
+        for (key, value) in try field.mapping(allowed: ["dir", "keep_versions", "keep_days"]) {
             switch key {
             case "dir": config.stateDir = try value.nonEmptyString()
             case "keep_versions": config.keepVersions = try value.int(min: 1)
+            case "keep_days": config.keepDays = try value.int(min: 1)
             default: break
             }
         }

@@ -9,16 +9,20 @@ public struct Configuration: Sendable {
     public var stateDir: String?
     /// Page versions kept per `page` source.
     public var keepVersions: Int
+    /// Items, alerts, check history and page versions older than this many days are pruned at the
+    /// end of a pass (the newest items of each source are always kept, see RetentionPolicy).
+    public var keepDays: Int
     public var concurrency: Int
     public var perHost: Int
     public var sources: [SourceSpec]
     public var sinks: [SinkSpec]
 
-    public init(file: String, stateDir: String? = nil, keepVersions: Int = 50, concurrency: Int = 16,
+    public init(file: String, stateDir: String? = nil, keepVersions: Int = 50, keepDays: Int = 365, concurrency: Int = 16,
                 perHost: Int = 2, sources: [SourceSpec] = [], sinks: [SinkSpec] = []) {
         self.file = file
         self.stateDir = stateDir
         self.keepVersions = keepVersions
+        self.keepDays = keepDays
         self.concurrency = concurrency
         self.perHost = perHost
         self.sources = sources

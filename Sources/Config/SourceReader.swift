@@ -13,7 +13,8 @@ enum SourceReader {
 
     static func read(_ entry: YAMLField, defaults: SourceDefaults) throws -> SourceSpec {
         let pairs = try entry.mapping(allowed: keys)
-        func field(_ key: String) -> YAMLField? { pairs.first { $0.key == key }?.value }
+        // A repeated key takes its last value, as PyYAML and most YAML readers do.
+        func field(_ key: String) -> YAMLField? { pairs.last { $0.key == key }?.value }
 
         guard let idField = field("id") else { throw entry.error("a source needs an `id`") }
         let id = try idField.nonEmptyString()
@@ -56,6 +57,9 @@ enum SourceReader {
                                       link: try field("link").map(selector) ?? ".//a/@href",
                                       date: try field("date").map(selector),
                                       summary: try field("summary").map(selector))
+            // Written twice in a list source (a name, then the selector), the first `title` is the name.
+            let titles = pairs.filter { $0.key == "title" }
+            if displayName == nil, titles.count > 1 { displayName = try titles[0].value.nonEmptyString() }
         } else if displayName == nil {
             displayName = try field("title")?.nonEmptyString()
         }

@@ -32,10 +32,13 @@ extension StateStore {
             try db.write { db in
                 var r = PruneReport()
                 try db.execute(sql: """
-                    DELETE FROM items WHERE first_seen < ? AND rowid IN (
-                        SELECT i.rowid FROM items i JOIN sources s ON s.id = i.source_id
-                        WHERE (SELECT count(*) FROM items j WHERE j.source_id = i.source_id AND j.first_seen > i.first_seen)
-                              >= max(200, 2 * coalesce(s.items_last, 0)))
+                    DELETE FROM items WHERE (source_id, identity) IN (
+                        SELECT source_id, identity FROM (
+                            SELECT i.source_id, i.identity, i.first_seen,
+                                   row_number() OVER (PARTITION BY i.source_id ORDER BY i.first_seen DESC) AS newer,
+                                   max(200, 2 * coalesce(s.items_last, 0)) AS keep
+                            FROM items i LEFT JOIN sources s ON s.id = i.source_id)
+                        WHERE newer > keep AND first_seen < ?)
                     """, arguments: [cutoff])
                 r.items = db.changesCount
                 try db.execute(sql: """

@@ -27,6 +27,6 @@ public struct LineLogHandler: LogHandler {
         if let id = all.removeValue(forKey: "source") { text += " [\(id)]" }
         text += " " + message.description.replacingOccurrences(of: "\n", with: " ")
         for (k, v) in all.sorted(by: { $0.key < $1.key }) { text += " \(k)=\(v)" }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StatusLine.shared.write(line: text)
     }
 }

@@ -58,6 +58,7 @@ public struct Pass {
                                 etag: known ? st?.etag : nil, lastModified: known ? st?.lastModified : nil)
         }
 
+        let dueCount = due.count
         let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now)
         let sinkNames = sinks.map(\.name)
         let keep = configuration.keepVersions
@@ -80,7 +81,8 @@ public struct Pass {
                         status = .failed(reason: "cannot store the result: \(error)")
                     }
                     Self.logOutcome(status, spec: spec, logger: log)
-                    collected.add(SourceOutcome(source: spec.id, status: status, elapsed: Date().timeIntervalSince(t0)))
+                    let counts = collected.add(SourceOutcome(source: spec.id, status: status, elapsed: Date().timeIntervalSince(t0)))
+                    options.progress?(PassProgress(done: counts.done, total: dueCount, failed: counts.failed))
                 }
             }
         work.waitUntilAllOperationsAreFinished()
@@ -90,9 +92,25 @@ public struct Pass {
         report.alertsDelivered = delivered
         report.deliveryFailures = failures
         for f in failures { logger.error("delivery failed: \(f)") }
+        prune(store, now: now)
         report.elapsed = Date().timeIntervalSince(started)
         summarize(report)
         return report
+    }
+
+    /// Retention runs after delivery so a pass never prunes what it has just stored, and a
+    /// failure here only costs disk space, never an alert.
+    private func prune(_ store: StateStore, now: Date) {
+        let policy = RetentionPolicy(keepVersions: configuration.keepVersions, keepDays: configuration.keepDays)
+        do {
+            let r = try store.prune(policy, now: now)
+            if r.items + r.versions + r.alerts + r.checks > 0 {
+                logger.info("pruned old state", metadata: ["items": "\(r.items)", "versions": "\(r.versions)",
+                                                          "alerts": "\(r.alerts)", "checks": "\(r.checks)"])
+            }
+        } catch {
+            logger.warning("could not prune old state: \(error)")
+        }
     }
 
     static func logOutcome(_ status: SourceOutcome.Status, spec: SourceSpec, logger: Logger) {
@@ -127,6 +145,13 @@ public struct Pass {
 final class OutcomeCollector: @unchecked Sendable {
     private var items: [SourceOutcome] = []
     private let lock = NSLock()
-    func add(_ o: SourceOutcome) { lock.lock(); items.append(o); lock.unlock() }
+    private var failures = 0
+    /// Returns how many outcomes (and failures) have been collected so far.
+    func add(_ o: SourceOutcome) -> (done: Int, failed: Int) {
+        lock.lock(); defer { lock.unlock() }
+        items.append(o)
+        if o.failed { failures += 1 }
+        return (items.count, failures)
+    }
     var all: [SourceOutcome] { lock.lock(); defer { lock.unlock() }; return items }
 }

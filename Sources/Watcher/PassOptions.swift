@@ -14,5 +14,14 @@ public struct PassOptions: Sendable {
     public var waitForLock = false
     /// The clock, for tests that replay passes.
     public var now: Date?
+    /// Called after each due source is done (from worker threads), for the terminal progress line.
+    public var progress: (@Sendable (PassProgress) -> Void)?
     public init() {}
+}
+
+/// How far a pass has got, for the progress line.
+public struct PassProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+    public var failed: Int
 }

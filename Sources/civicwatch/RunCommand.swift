@@ -45,6 +45,13 @@ struct RunCommand: ParsableCommand {
         options.alertOnBaseline = alertOnBaseline
         options.stdoutFormat = json ? .json : nil
         options.waitForLock = wait
+        StatusLine.shared.enableIfTerminal(allowed: !common.quiet)
+        if StatusLine.shared.enabled {
+            options.progress = { p in
+                StatusLine.shared.show("checked \(p.done)/\(p.total)" + (p.failed > 0 ? " · \(p.failed) failed" : ""))
+            }
+        }
+        defer { StatusLine.shared.clear() }
         let pass = Pass(configuration: loaded.configuration, stateDir: common.stateDir(for: loaded.configuration), logger: logger)
         let report: PassReport
         do {

@@ -82,6 +82,24 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(messages[3], "feeds.yml:13:5: sources[4].intervall: unknown field (did you mean `interval`?)")
     }
 
+    /// Generated configs sometimes give a list source both a name and the item-title selector
+    /// under `title`: the first is the name, the last the selector.
+    func testListSourceWithTitleTwiceTakesNameThenSelector() throws {
+        let yaml = """
+        sources:
+          - id: list-1
+            title: "List 1"
+            url: http://127.0.0.1/lists/1.html
+            type: list
+            items: "//ul/li"
+            title: "a"
+        """
+        let loaded = try ConfigLoader.parse(yaml: yaml, file: "f.yml")
+        XCTAssertEqual(loaded.problems, [])
+        XCTAssertEqual(loaded.configuration.sources.first?.title, "List 1")
+        XCTAssertEqual(loaded.configuration.sources.first?.list?.title, "a")
+    }
+
     func testYAMLSyntaxErrorNamesLineAndColumn() {
         let yaml = "sources:\n  - id: a\n    url: [unclosed\n"
         XCTAssertThrowsError(try ConfigLoader.parse(yaml: yaml, file: "f.yml")) { error in
