@@ -127,6 +127,11 @@ final class ConformanceTests: XCTestCase {
             let base = "http://diveintomark.org/tests/client/autodiscovery/" + (path as NSString).lastPathComponent
             guard let doc = try? PageExtractor.extract(ParseInput(data: data, url: base), content: nil, ignore: []) else { return .fail("no parse") }
             let want = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".xml"
+            // The suite's index page (not a numbered test) advertises no feed (its only
+            // alternate is a text/html translation).
+            if !want.contains(where: \.isNumber) {
+                return doc.feedLinks.isEmpty ? .pass : .fail("discovered \(doc.feedLinks), expected none")
+            }
             return doc.feedLinks.first?.hasSuffix("/" + want) == true ? .pass : .fail("discovered \(doc.feedLinks)")
         }
         let result = try? FeedParser.parseWithChannel(ParseInput(data: data, url: "http://example.org/feed"))
@@ -144,8 +149,14 @@ final class ConformanceTests: XCTestCase {
             if hasItemDate, doc.items.contains(where: { $0.published == nil && $0.updated == nil }) { return .fail("an item date did not parse") }
             return dates.contains(where: { $0 != nil }) ? .pass : .fail("no date parsed")
         case "id_guid":
+            // The verdicts are about guid validity; what we check is that a non-empty guid becomes
+            // the id and that an item without one still has what its stable identity is made of
+            // (link, else title + date: Watcher's `Identity`).
             guard let (doc, _) = result else { return .fail("no parse") }
-            return doc.items.allSatisfy({ $0.id != nil }) ? .pass : .fail("item without id")
+            let text = String(decoding: data, as: UTF8.self)
+            let hasGuid = text.range(of: #"<guid[^>]*>\s*[^<\s]"#, options: .regularExpression) != nil
+            if hasGuid, doc.items.contains(where: { $0.id == nil }) { return .fail("guid not read as id") }
+            return doc.items.allSatisfy({ $0.id != nil || $0.link != nil || !$0.title.isEmpty }) ? .pass : .fail("item without identity")
         default:
             return result == nil ? .fail("no parse") : .pass
         }

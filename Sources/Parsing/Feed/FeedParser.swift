@@ -58,6 +58,7 @@ public enum FeedParser {
         case "rss": return .rss
         case "rdf": return .rdf
         case "feed": return .atom
+        case "entry": return FeedNamespace(root.namespace) == .atom ? .atom : nil
         case "channel": return .rss
         default: return nil
         }
@@ -67,6 +68,8 @@ public enum FeedParser {
     /// entries of Atom.
     static func itemNodes(_ root: XMLNode) -> [XMLNode] {
         if CDFReader.isCDF(root) { return CDFReader.itemNodes(root) }
+        // An Atom entry document (RFC 4287 §4.1.2) is one entry.
+        if root.localName == "entry" { return [root] }
         let wanted = feedKind(root) == .atom ? "entry" : "item"
         var out = [XMLNode]()
         for child in root.elementChildren {
