@@ -84,13 +84,15 @@ public struct Alert: Sendable, Equatable, Codable {
     public var watchlist: [WatchHit]
     /// Other sources that reported the same story in the grouping window.
     public var alsoReportedBy: [String]
+    /// The item link each of `alsoReportedBy` had (source id → link), so reports can cite every source.
+    public var alsoReportedLinks: [String: String]?
     public var diff: [DiffLine]?
     public var error: String?
     public var detectedAt: Date
 
     enum CodingKeys: String, CodingKey {
         case id, source, sourceTitle = "source_title", kind, title, link, published, summary, tags, categories, matches,
-             watchlist, alsoReportedBy = "also_reported_by", diff,
+             watchlist, alsoReportedBy = "also_reported_by", alsoReportedLinks = "also_reported_links", diff,
              error, detectedAt = "detected_at"
     }
 
