@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Demo", dependencies: [
-            "Watcher", "Config", "Model",
+            "Watcher", "Config", "Model", "Snapshots",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "civicwatch", dependencies: [
@@ -62,6 +62,10 @@ let package = Package(
             "Alerts", "Model", "Config", "Snapshots", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .testTarget(name: "ReportTests", dependencies: [
+            "Report", "Model", "Detection", "Watcher", "Config", "Snapshots", "Demo", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.copy("atom.rng")]),
         .testTarget(name: "WatcherTests", dependencies: [
             "Watcher", "Config", "Model", "Snapshots", "Alerts", "TestSupport",
         ]),

@@ -61,7 +61,7 @@ enum DemoConfig {
 
         alerts:
           - stdout: {format: text}
-          - report: {dir: report, formats: [md, html, atom, json], since: 90d, title: "China — recent developments (CivicWatch demo)"}
+          - report: {dir: report, formats: [md, html, atom, json], since: 90d, timezone: Asia/Shanghai, title: "China — recent developments (CivicWatch demo)"}
 
         """
     }

@@ -99,7 +99,7 @@ public struct Alert: Sendable, Equatable, Codable {
     public init(id: String, source: String, sourceTitle: String, kind: AlertKind, title: String,
                 link: String? = nil, published: Date? = nil, summary: String? = nil, tags: [String] = [],
                 categories: [CategoryScore] = [], matches: [RuleMatch] = [], watchlist: [WatchHit] = [],
-                alsoReportedBy: [String] = [], diff: [DiffLine]? = nil, error: String? = nil,
+                alsoReportedBy: [String] = [], alsoReportedLinks: [String: String]? = nil, diff: [DiffLine]? = nil, error: String? = nil,
                 detectedAt: Date = Date()) {
         self.id = id
         self.source = source
@@ -114,6 +114,7 @@ public struct Alert: Sendable, Equatable, Codable {
         self.matches = matches
         self.watchlist = watchlist
         self.alsoReportedBy = alsoReportedBy
+        self.alsoReportedLinks = alsoReportedLinks
         self.diff = diff
         self.error = error
         self.detectedAt = detectedAt

@@ -96,7 +96,9 @@ public struct HTMLRenderer {
     .filters{display:flex;flex-wrap:wrap;gap:.4rem;margin:1rem 0}
     .filters a{border:1px solid #bbb;border-radius:1rem;padding:.15rem .7rem;text-decoration:none;font-size:.9rem}
     main:has(section:target) section:not(:target){display:none}
-    .timeline{width:100%;height:auto;max-height:14rem}
+    .timeline{width:100%;height:auto}
+    figure{margin:1rem 0}
+    .key{display:inline-block;width:.8rem;height:.8rem;margin:0 .25rem 0 .6rem;vertical-align:-.05rem}
     .diff{font-size:.88rem;border:1px solid #ddd;border-radius:.3rem;padding:.3rem .5rem;background:#fafafa}
     .diff ins,.diff del,.diff .ctx{display:block;text-decoration:none;white-space:pre-wrap}
     .diff ins{background:#e6f4ea;color:#0d5c22}.diff del{background:#fdecea;color:#8c1d18;text-decoration:line-through}
@@ -110,7 +112,7 @@ public struct HTMLRenderer {
 enum TimelineSVG {
     static func render(_ weeks: [TimelineWeek], dates: DateText) -> String {
         guard !weeks.isEmpty else { return "" }
-        let width = 640.0, height = 170.0, top = 22.0, bottom = 24.0, left = 26.0
+        let width = 400.0, height = 140.0, top = 8.0, bottom = 20.0, left = 22.0
         let plot = height - top - bottom
         let maxCount = max(1, weeks.map { $0.counts.values.reduce(0, +) }.max() ?? 1)
         let bar = (width - left) / Double(weeks.count)
@@ -120,14 +122,7 @@ enum TimelineSVG {
         s += "<line x1=\"\(left)\" y1=\"\(top + plot)\" x2=\"\(width)\" y2=\"\(top + plot)\" stroke=\"#999\"/>"
         s += "<text x=\"\(left - 4)\" y=\"\(top + 4)\" font-size=\"10\" text-anchor=\"end\" fill=\"#555\">\(maxCount)</text>"
         s += "<text x=\"\(left - 4)\" y=\"\(top + plot)\" font-size=\"10\" text-anchor=\"end\" fill=\"#555\">0</text>"
-        // Legend.
-        var lx = left
-        for sec in ReportSection.allCases {
-            s += "<rect x=\"\(lx)\" y=\"4\" width=\"10\" height=\"10\" fill=\"\(colours[sec]!)\"/>"
-            s += "<text x=\"\(lx + 14)\" y=\"13\" font-size=\"11\" fill=\"#333\">\(sec.heading)</text>"
-            lx += 14 + Double(sec.heading.count) * 6.2 + 14
-        }
-        let labelEvery = max(1, Int((Double(weeks.count) / 8).rounded(.up)))
+        let labelEvery = max(1, Int((Double(weeks.count) / 5).rounded(.up)))
         for (i, w) in weeks.enumerated() {
             let x = left + Double(i) * bar
             var y = top + plot
@@ -140,10 +135,13 @@ enum TimelineSVG {
                 s += "<title>Week of \(dates.short(w.start)): \(n) \(sec.heading.lowercased())</title></rect>"
             }
             if i % labelEvery == 0 {
-                s += "<text x=\(fmt(x + bar / 2)) y=\"\(height - 8)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(dates.short(w.start))</text>"
+                s += "<text x=\(fmt(x + bar / 2)) y=\"\(height - 8)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">\(dates.short(w.start))</text>"
             }
         }
-        return s + "</svg><figcaption class=\"meta\">Alerts per week (weeks start on Monday).</figcaption></figure>\n"
+        // The legend is HTML, so it stays readable when the drawing is scaled down on a phone.
+        s += "</svg><figcaption class=\"meta\">Alerts per week (weeks start on Monday): "
+        s += ReportSection.allCases.map { "<span class=\"key\" style=\"background:\(colours[$0]!)\"></span>\($0.heading)" }.joined(separator: " ")
+        return s + "</figcaption></figure>\n"
     }
 
     private static func fmt(_ v: Double) -> String { "\"" + String(format: "%.1f", v) + "\"" }

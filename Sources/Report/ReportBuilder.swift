@@ -61,7 +61,7 @@ public struct ReportBuilder {
             if !watch.contains(s) { watch.append(s) }
         }
         return ReportEntry(id: a.id, section: section, date: a.published ?? a.detectedAt, detectedAt: a.detectedAt, kind: a.kind,
-                           headline: SourceText.clean(a.title.isEmpty ? a.sourceTitle : a.title, max: 300),
+                           headline: Self.headline(a),
                            text: text(a), stage: section == .regulation ? RegulationStageDetector.stage(of: a) : nil,
                            sources: sources, watchNames: watch, categories: a.categories.map(\.name), tags: a.tags,
                            diff: a.kind == .changed ? a.diff.map(Self.trimDiff) : nil)
@@ -69,8 +69,18 @@ public struct ReportBuilder {
 
     private func name(_ id: String) -> String { sourceNames[id] ?? id }
 
+    /// A page alert's title ends in a count ("…: 2 lines added, 1 removed"); the page says what
+    /// changed in its text and diff instead.
+    static func headline(_ a: Alert) -> String {
+        var t = a.title.isEmpty ? a.sourceTitle : a.title
+        if a.kind == .changed, let r = t.range(of: #":\s*\d+ lines? added, \d+ removed$"#, options: .regularExpression) {
+            t = String(t[..<r.lowerBound])
+        }
+        return SourceText.clean(t, max: 300)
+    }
+
     private func text(_ a: Alert) -> String {
-        if let s = a.summary, !s.isEmpty {
+        if a.kind != .changed, let s = a.summary, !s.isEmpty {
             let lead = SourceText.leadSentences(s)
             // A summary that only repeats the title adds nothing.
             if lead != SourceText.clean(a.title, max: 320) { return lead }

@@ -34,7 +34,7 @@ struct DemoCommand: ParsableCommand {
         let r = result.reportDir
         print("""
 
-        ── Done: \(result.alerts) alert\(result.alerts == 1 ? "" : "s") delivered. Reports written by the report sink:
+        ── Done: \(result.alerts) alert\(result.alerts == 1 ? "" : "s") (a grouped story counts once). Reports written by the report sink:
           Markdown  \(r)/report.md
           HTML      \(r)/index.html
           Atom      \(r)/alerts.atom
