@@ -36,6 +36,12 @@ struct Delivery {
                 }
                 continue
             }
+            if let every = spec.every, let last = try? store.lastDelivery(sink: spec.name),
+               now.timeIntervalSince(last) < every - min(every / 10, 300) {
+                // Not due yet (a weekly digest from an hourly timer); a tenth of the interval, at
+                // most 5 minutes, is allowed for timer jitter.
+                continue
+            }
             deliver(to: sink, policy: spec.retry, into: &outcome)
         }
         return outcome

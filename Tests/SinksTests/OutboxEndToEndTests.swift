@@ -115,6 +115,18 @@ final class OutboxEndToEndTests: XCTestCase {
         XCTAssertTrue(try f.cli(["outbox"]).stdout.contains("nothing undelivered"))
     }
 
+    func testDigestEveryWeekWaitsInTheOutbox() throws {
+        try configureJSONHook(sinkExtra: ", every: 7d")
+        try f.writeFeed(0..<2)
+        XCTAssertEqual(try f.pass().status, 0)
+        try f.writeFeed(0..<4)
+        XCTAssertEqual(try f.pass().status, 0)
+        let posts = try f.server.posts("recv")
+        XCTAssertEqual(posts.count, 1, "the second digest is not due for a week")
+        XCTAssertEqual(try SinksFixture.alertIDs(posts[0].body).sorted(), ["i0", "i1"])
+        XCTAssertEqual(try f.cli(["outbox"]).stdout.components(separatedBy: "\tpending\t").count - 1, 2)
+    }
+
     func testTestAlertSaysWhatTheServerAnswered() throws {
         try configureJSONHook()
         try f.writeFeed(0..<1)
