@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["Parsing", "Model"], exclude: ["floors.tsv"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Model", "TestSupport"]),
         .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "Model"]),
-        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SinksTests", dependencies: [
             "Alerts", "Model", "Config", "Snapshots", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -32,7 +32,7 @@ public enum ConfigLoader {
         let top = YAMLField(node: root, path: "", file: file)
         let fields: [(key: String, value: YAMLField)]
         do {
-            fields = try top.mapping(allowed: ["defaults", "sources", "alerts", "sinks", "state"])
+            fields = try top.mapping(allowed: ["defaults", "sources", "alerts", "sinks", "state", "detection"])
         } catch let e as ConfigError {
             throw ConfigFileError([e])
         }
@@ -42,6 +42,9 @@ public enum ConfigLoader {
         }
         if let s = fields.first(where: { $0.key == "state" })?.value {
             do { try readState(s, into: &config) } catch let e as ConfigError { throw ConfigFileError([e]) }
+        }
+        if let d = fields.first(where: { $0.key == "detection" })?.value {
+            do { config.detection = try DetectionReader.read(d) } catch let e as ConfigError { throw ConfigFileError([e]) }
         }
         guard let sourcesField = fields.first(where: { $0.key == "sources" })?.value else {
             throw ConfigFileError([top.error("no `sources:` list")])

@@ -5,7 +5,18 @@ import GRDB
 /// database is refused rather than overwritten.
 enum Schema {
     static let applicationID: Int32 = 0x4357_5357  // "CWSW"
-    static let version = 1
+    static let version = 2
+
+    /// Steps from each older version to the next, applied in order by `StateStore.migrate`.
+    static let upgrades: [Int: String] = [
+        // 1 → 2: story keys for grouping alerts across sources (detection).
+        1: """
+        ALTER TABLE alerts ADD COLUMN story TEXT;
+        ALTER TABLE alerts ADD COLUMN story_link TEXT;
+        CREATE INDEX alerts_story ON alerts(story);
+        CREATE INDEX alerts_story_link ON alerts(story_link);
+        """,
+    ]
 
     static let create = """
     CREATE TABLE sources (
@@ -58,9 +69,13 @@ enum Schema {
         source_id TEXT NOT NULL,
         kind TEXT NOT NULL,
         created_at REAL NOT NULL,
-        payload TEXT NOT NULL
+        payload TEXT NOT NULL,
+        story TEXT,
+        story_link TEXT
     );
     CREATE INDEX alerts_created ON alerts(created_at);
+    CREATE INDEX alerts_story ON alerts(story);
+    CREATE INDEX alerts_story_link ON alerts(story_link);
     CREATE TABLE deliveries (
         alert_id TEXT NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
         sink TEXT NOT NULL,

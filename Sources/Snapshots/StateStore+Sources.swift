@@ -133,11 +133,13 @@ extension StateStore {
                 }
                 let created = (s.lastCheck ?? Date()).timeIntervalSince1970
                 for alert in update.alerts {
+                    if try Self.groupIntoStory(db, update: update, alertID: alert.id, payload: alert.payload, created: created) { continue }
                     try db.execute(sql: "INSERT OR IGNORE INTO alerts (id, source_id, kind, created_at, payload) VALUES (?,?,?,?,?)",
                                    arguments: [alert.id, s.id, alert.kind, created, String(decoding: alert.payload, as: UTF8.self)])
                     for sink in route(alert.id) {
                         try db.execute(sql: "INSERT OR IGNORE INTO deliveries (alert_id, sink) VALUES (?, ?)", arguments: [alert.id, sink])
                     }
+                    try Self.recordStory(db, update: update, alertID: alert.id)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Config
+import Detection
 import Fetching
 import Foundation
 import Logging
@@ -59,7 +60,10 @@ public struct Pass {
         }
 
         let dueCount = due.count
-        let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now)
+        let detection = configuration.detection
+        let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now,
+                                        classifier: Classifier(spec: detection),
+                                        groupWindow: detection.grouping ? detection.groupWindow : nil)
         let routedSinks = sinks
         let keep = configuration.keepVersions
         let collected = OutcomeCollector()
