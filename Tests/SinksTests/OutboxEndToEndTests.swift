@@ -115,6 +115,26 @@ final class OutboxEndToEndTests: XCTestCase {
         XCTAssertTrue(try f.cli(["outbox"]).stdout.contains("nothing undelivered"))
     }
 
+    func testRoutingIsDecidedAtCommitBySourceAndCategory() throws {
+        try f.configure("""
+        sources:
+          - {id: police, url: "BASE/feed.xml", category: crackdown}
+          - {id: laws, url: "BASE/laws.xml", sinks: [all]}
+        alerts:
+          - webhook: {name: crack, url: "BASE/__hook/crack", format: json, categories: [crackdown]}
+          - webhook: {name: all, url: "BASE/__hook/all", format: json}
+
+        """)
+        try f.writeFeed(0..<2)
+        try f.writeFeed(10..<12, name: "laws.xml", titlePrefix: "Law")
+        let out = try f.pass()
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let crack = try f.server.posts("crack").flatMap { try SinksFixture.alertIDs($0.body) }
+        let all = try f.server.posts("all").flatMap { try SinksFixture.alertIDs($0.body) }
+        XCTAssertEqual(crack.sorted(), ["i0", "i1"])
+        XCTAssertEqual(all.sorted(), ["i0", "i1", "i10", "i11"])
+    }
+
     func testDigestEveryWeekWaitsInTheOutbox() throws {
         try configureJSONHook(sinkExtra: ", every: 7d")
         try f.writeFeed(0..<2)
