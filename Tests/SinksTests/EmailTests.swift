@@ -79,6 +79,29 @@ final class EmailTests: XCTestCase {
         XCTAssertEqual(try smtp.messages().count, 1)
     }
 
+    func testAuthWithPasswordFromAFileOrTheEnvironment() throws {
+        let authFolder = folder.appendingPathComponent("auth")
+        let server = try TestSMTPServer(folder: authFolder, auth: ("civicwatch", "pa:ss wörd"))
+        defer { server.stop() }
+        let file = folder.appendingPathComponent("smtp-password")
+        try "pa:ss wörd\n".write(to: file, atomically: true, encoding: .utf8)
+        func spec(_ password: SecretSource?) -> EmailSink {
+            EmailSink(name: "email:auth", url: server.url, requireTLS: false, username: "civicwatch", password: password,
+                      from: "cw@example.org", to: ["team@example.org"], timeout: 3)
+        }
+        let fromFile = try EmailDelivery(spec: spec(.file(file.path)), environment: [:])
+        XCTAssertTrue(fromFile.deliver([sampleAlert(1)], idempotencyKey: "a").isAccepted)
+        let fromEnv = try EmailDelivery(spec: spec(.environment("CW_PW")), environment: ["CW_PW": "pa:ss wörd"])
+        XCTAssertTrue(fromEnv.deliver([sampleAlert(2)], idempotencyKey: "b").isAccepted)
+        // aiosmtpd answers a wrong password slowly: the sink's timeout ends it (3 s here).
+        let wrong = try EmailDelivery(spec: spec(.environment("CW_PW")), environment: ["CW_PW": "guess"])
+        guard case let .refused(reason, _) = wrong.deliver([sampleAlert(3)], idempotencyKey: "c") else { return XCTFail() }
+        XCTAssertFalse(reason.contains("guess"), "the password never appears in an error: \(reason)")
+        let anonymous = try EmailDelivery(spec: spec(nil), environment: [:])
+        XCTAssertFalse(anonymous.deliver([sampleAlert(4)], idempotencyKey: "d").isAccepted)
+        XCTAssertEqual(try server.messages().count, 2)
+    }
+
     func testMissingPasswordStopsTheSinkWithoutShowingSecrets() {
         var spec = EmailSink(name: "email:team", url: "smtp://127.0.0.1:1", from: "a@example.org", to: ["b@example.org"])
         spec.username = "u"
