@@ -60,9 +60,6 @@ public struct SourceSpec: Sendable, Equatable {
     public var failureAlertAfter: Int
     /// Raise `source_quiet` when nothing new appeared for this long (nil: never).
     public var expectUpdateWithin: TimeInterval?
-    /// Sinks that get this source's alerts (names as in feeds.yml: `team` or `email:team`); nil: every sink
-    /// whose own filters accept them. See SinkRoutes.
-    public var sinks: [String]?
     /// Categories every new item of this source belongs to (`category:`), e.g. a ministry's list of
     /// regulations; the rules still run for the other categories.
     public var categoryHints: [String] = []
@@ -76,6 +73,9 @@ public struct SourceSpec: Sendable, Equatable {
     public var minChange = 0
     /// `page` sources: alert only when text was added (`only: added`).
     public var onlyAdded = false
+    /// Sinks that get this source's alerts (names as in feeds.yml: `team` or `email:team`); nil: every sink
+    /// whose own filters accept them. See SinkRoutes.
+    public var sinks: [String]?
 
     public init(id: String, title: String, url: String, type: SourceType, tags: [String] = [],
                 interval: TimeInterval = 3600, timeout: TimeInterval = 30, connectTimeout: TimeInterval = 10,

@@ -14,8 +14,8 @@ struct CivicWatchCommand: ParsableCommand {
         """,
         version: CivicWatchVersion.string,
         subcommands: [RunCommand.self, CheckCommand.self, StatusCommand.self, ListCommand.self, HistoryCommand.self, DiffCommand.self,
-                      TestSourceCommand.self, ParseCommand.self, EvaluateCommand.self, OutboxCommand.self,
-                      TestAlertCommand.self],
+                      TestSourceCommand.self, ParseCommand.self, EvaluateCommand.self,
+                      OutboxCommand.self, TestAlertCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
