@@ -66,6 +66,19 @@ final class EmailTests: XCTestCase {
         XCTAssertEqual(mail.rcpt_tos.count, 2)
     }
 
+    func testLongUTF8SubjectIsSplitIntoShortEncodedWords() throws {
+        let title = String(repeating: "关于印发《社会组织登记管理条例》的通知", count: 10)
+        XCTAssertTrue(try sink().deliver([sampleAlert(1, title: title)], idempotencyKey: "k").isAccepted)
+        let mail = try XCTUnwrap(try smtp.messages().first)
+        let raw = try XCTUnwrap(mail.rawHeader("Subject"))
+        let words = raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        XCTAssertGreaterThan(words.count, 3)
+        XCTAssertTrue(words.allSatisfy { $0.hasPrefix("=?UTF-8?B?") && $0.hasSuffix("?=") && $0.count <= 75 }, raw)
+        let decoded = try XCTUnwrap(mail.header("Subject"))
+        XCTAssertTrue(decoded.hasPrefix("[CivicWatch] 1 alert: new — 关于印发"), decoded)
+        XCTAssertTrue(decoded.hasSuffix("…"), "a subject is cut at 180 characters: \(decoded)")
+    }
+
     func testRefusalIsReportedAndStartTLSIsRequiredByDefault() throws {
         try smtp.refuse(1)
         guard case let .refused(reason, _) = try sink().deliver([sampleAlert(1)], idempotencyKey: "k") else { return XCTFail() }
