@@ -123,7 +123,7 @@ struct Delivery {
     /// Stable for the same sink and the same alerts: 32 hex digits of SHA-256.
     static func idempotencyKey(sink: String, alertIDs: [String]) -> String {
         let digest = SHA256.hash(data: Data(([sink] + alertIDs).joined(separator: "\n").utf8))
-        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(digest.prefix(16))
     }
 }
 
