@@ -32,6 +32,8 @@ public enum SinkSpec: Sendable, Equatable {
         case .stdout: return nil
         case let .email(s): return s.every
         case let .webhook(s): return s.every
+        // Reports are regenerated after every pass that produced alerts.
+        case .report: return nil
         }
     }
 
