@@ -87,11 +87,8 @@ public struct ReportBuilder {
         }
         guard a.kind == .changed, let diff = a.diff else { return "" }
         let added = diff.filter { $0.op == .added }.count, removed = diff.filter { $0.op == .removed }.count
-        let what = "The page changed: \(added) line\(added == 1 ? "" : "s") added, \(removed) removed."
-        if let first = diff.first(where: { $0.op == .added }) {
-            return what + " Added: “" + SourceText.clean(first.text, max: 200) + "”"
-        }
-        return what
+        // The changed lines themselves follow in every format.
+        return "The page changed: \(added) line\(added == 1 ? "" : "s") added, \(removed) removed."
     }
 
     /// Keeps changed lines and one line of context around each, so a report stays short.
