@@ -32,6 +32,12 @@ public struct DemoScenario {
     }
 
     public func run() throws -> Result {
+        // A proxy from the user's environment must not be asked for 127.0.0.1 (libcurl reads
+        // http_proxy; it honours no_proxy).
+        for name in ["no_proxy", "NO_PROXY"] {
+            let old = ProcessInfo.processInfo.environment[name] ?? ""
+            setenv(name, old.isEmpty ? "127.0.0.1,localhost" : old + ",127.0.0.1,localhost", 1)
+        }
         let server = LoopbackServer()
         try server.start()
         defer { server.stop() }

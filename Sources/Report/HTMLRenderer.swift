@@ -35,6 +35,7 @@ public struct HTMLRenderer {
         h += "</nav>\n<main id=\"all\">\n"
         for s in ReportSection.allCases {
             let entries = report.entries(in: s)
+            if entries.isEmpty && !report.options.categories.isEmpty { continue }
             h += "<section id=\"\(s.slug)\" class=\"c-\(s.rawValue)\">\n<h2>\(s.heading)</h2>\n"
             if entries.isEmpty { h += "<p class=\"empty\">Nothing new in this period.</p>\n" }
             for e in entries { h += entry(e, dates) }
