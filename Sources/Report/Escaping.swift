@@ -35,7 +35,10 @@ enum Escape {
     static func markdown(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
-            if "\\`*_[]{}<>&|~!#".unicodeScalars.contains(c) { out += "\\" }
+            switch c {
+            case "\\", "`", "*", "_", "[", "]", "{", "}", "<", ">", "&", "|", "~", "!", "#": out.unicodeScalars.append("\\")
+            default: break
+            }
             out.unicodeScalars.append(c)
         }
         return out
@@ -68,20 +71,33 @@ enum Escape {
 /// report's time zone.
 struct DateText {
     let zone: TimeZone
+    private let formatters: Formatters
 
-    private func formatter(_ pattern: String) -> DateFormatter {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_GB_POSIX")
-        f.calendar = Calendar(identifier: .gregorian)
-        f.timeZone = zone
-        f.dateFormat = pattern
-        return f
+    init(zone: TimeZone) {
+        self.zone = zone
+        formatters = Formatters(zone: zone)
     }
 
-    func long(_ d: Date) -> String { formatter("d MMMM yyyy").string(from: d) }
-    func day(_ d: Date) -> String { formatter("yyyy-MM-dd").string(from: d) }
-    func short(_ d: Date) -> String { formatter("d MMM").string(from: d) }
-    func stamp(_ d: Date) -> String { formatter("d MMMM yyyy, HH:mm").string(from: d) }
+    /// Made once per report: a DateFormatter costs far more to create than to use.
+    private final class Formatters {
+        let long: DateFormatter, day: DateFormatter, short: DateFormatter, stamp: DateFormatter
+        init(zone: TimeZone) {
+            func make(_ pattern: String) -> DateFormatter {
+                let f = DateFormatter()
+                f.locale = Locale(identifier: "en_GB_POSIX")
+                f.calendar = Calendar(identifier: .gregorian)
+                f.timeZone = zone
+                f.dateFormat = pattern
+                return f
+            }
+            long = make("d MMMM yyyy"); day = make("yyyy-MM-dd"); short = make("d MMM"); stamp = make("d MMMM yyyy, HH:mm")
+        }
+    }
+
+    func long(_ d: Date) -> String { formatters.long.string(from: d) }
+    func day(_ d: Date) -> String { formatters.day.string(from: d) }
+    func short(_ d: Date) -> String { formatters.short.string(from: d) }
+    func stamp(_ d: Date) -> String { formatters.stamp.string(from: d) }
 
     /// "UTC", "UTC+08:00" or the zone's identifier, printed next to times.
     var zoneName: String {

@@ -12,6 +12,15 @@ enum SourceText {
         var out = String.UnicodeScalarView()
         var lastSpace = true
         for u in s.unicodeScalars {
+            // Fast path for the characters most text is made of (printable ASCII, CJK ideographs,
+            // kana and CJK/full-width punctuation other than the ideographic space), which are
+            // never whitespace, control or format characters.
+            let v = u.value
+            if (v > 0x20 && v < 0x7F) || (v >= 0x3001 && v <= 0x9FFF) || (v >= 0xFF01 && v <= 0xFF5E) {
+                out.append(u)
+                lastSpace = false
+                continue
+            }
             if bidiControls.contains(u.value) || (u.properties.generalCategory == .format && u.value != 0x200D) { continue }
             let isSpace = u.properties.isWhitespace || u.properties.generalCategory == .control
             if isSpace {
