@@ -31,8 +31,8 @@ extension BuiltInVocabulary {
             "rsdl", "enforced disappearance*", "forced disappearance*", "forcibly disappeared", 
             "held incommunicado", "incommunicado", "whereabouts unknown", "whereabouts remain unknown", "被约谈",
             
-            "709 crackdown", "crackdown", "crackdowns", "cracks down", "cracked down", "cracking down",
-            "clampdown", "political prisoner*", "prisoner of conscience", "prisoners of conscience", "invited to tea",
+            "709 crackdown", 
+            "political prisoner*", "prisoner of conscience", "prisoners of conscience", "invited to tea",
             "exit ban*", "barred from leaving", "disbarred", "license revoked", "licence revoked", "revoked the license*",
             "revoked the licence*", "undesirable organization*", "undesirable organisation*", "house arrest",
             "persecut*", "repression", "repress*", "forced to close", "forced to shut", "forced to disband", 
@@ -44,8 +44,8 @@ extension BuiltInVocabulary {
             "带走", "被带走", "喝茶", "约谈", "抓捕", "传唤", "拘传", "取保候审", "监视居住", "起诉", "公诉", "提起公诉", "审判", "开庭", "受审",
             "判处", "判刑", "获刑", "宣判", "有期徒刑", "服刑", "入狱", "关押", "定罪", "骚扰", "威胁", "警告", "搜查", "抄家",
             "查抄", "突击检查", "查封", "取缔", "关闭", "关停", "解散", "注销", "吊销", "撤销登记", "驱逐", "遣返",
-            "监控", "跟踪", "殴打", "驱散", "删帖", "封号", "禁言", "禁止", "限制", "施压", "审讯", "讯问", "监禁",
-            "延长羁押期限", "被捕", "被抓", "被拘", "拘捕", "扣押", "扣留", "关进", "带往", "拦截", "非法拘禁", "打击", "清退", "强拆", "驱赶",
+            "监控", "跟踪", "殴打", "驱散", "删帖", "封号", "禁言", "施压", "审讯", "讯问", "监禁",
+            "延长羁押期限", "被捕", "被抓", "被拘", "被判", "开除", "拘捕", "扣押", "扣留", "关进", "带往", "拦截", "非法拘禁", "打击", "清退", "强拆", "驱赶",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", 
             "dissolved", "held in detention", "held without", "without charge", "being held", "held by police", "held on",
             "questioned by police", "questioned by state security", "taken away", "abduct*", "kidnap*", "summon*", "interrogat*",
@@ -55,6 +55,11 @@ extension BuiltInVocabulary {
             "evict*", "expel*", "deport*", "censor*", "silenc*", "blocked", "purge*", "beaten", "assaulted", "targeted",
             "targets", "seized", "confiscat*", "raided", "barred", "prevented from", "placed under", 
             "locked up", "shutter*", "taken into custody", "in custody", "rounded up", "round-up", "roundup", 
+        ]) + terms(0.7, "crackdown-word", [
+            // "Crackdown" is also used for campaigns against drunk driving or illegal fishing: it
+            // needs a civil-society target or an enforcement action beside it.
+            "crackdown", "crackdowns", "cracks down", "cracked down", "cracking down", "clampdown", "clamps down",
+            "严打", "整肃",
         ]) + terms(0.5, "missing", [
             // Disappearance is evidence beside the action: "taken away … missing for a week".
             "失踪", "下落不明", "失联", "missing", "disappeared", "gone missing", "went missing", "unreachable",
@@ -66,7 +71,7 @@ extension BuiltInVocabulary {
             "基督徒", "信徒", "法轮功", "藏人", "维吾尔", "维族", "穆斯林", "僧人", "喇嘛", "社会组织", "非政府组织",
             "民间组织", "ngo", "学生", "学者", "教授", "作家", "艺术家", "出版人", "网民", "博主", "网友", "发帖", "转发",
             "言论", "批评", "造谣", "谣言", "散布", "公民", "人士", "家属", "妻子", "母亲", "声援", "悼念", "纪念", "六四",
-            "白纸", "香港", "民运", "联署", "公开信", "劳工组织", "工会", "倡导者", "权益", "书店",
+            "白纸", "香港", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店",
             "activist*", "lawyer*", "attorney*", "labor", "labour", "worker*", "union organi*", "trade union*", "unionist*",
             "journalist*", "reporter*", "blogger*", "citizen journalist*", "dissident*", "petitioner*", "protest*",
             "demonstrator*", "student*", "scholar*", "academic*", "professor*", "feminist*", "lgbt*", "ngo", "ngos",
@@ -77,7 +82,8 @@ extension BuiltInVocabulary {
             "publisher*", "bookseller*", "filmmaker*", "relatives", "wife", "family members", "dissent", "opposition",
             "tiananmen", "vigil", "charity", "charities", "foundation", "legal aid", "grassroots", "free speech",
             "freedom of expression", "online posts", "social media posts", "hong kong", "bookstore*", "bookshop*",
-            "independent media", "media outlet*", "newspaper*", "editor*",
+            "independent media", "media outlet*", "newspaper*", "editor*", "imam*", "commemorat*", "mother", "father", "daughter", "son", "brother", "speech",
+            "religion", "mongolian*", "kazakh*", "dissent*", "rights",
         ]),
         regexes: [
             DetectionRules.RegexRule("\\d+\\s*名?(律师|工人|维权|活动人士|记者|学生|访民|信徒)", 0.5, group: "target",
@@ -97,11 +103,14 @@ extension BuiltInVocabulary {
             "human trafficking", "poach*", "tax evasion", "hacker*", "arrested development", "cardiac arrest",
             "heart attack", "doping", "player*", "football", "soccer", "nba", "match", "referee", "red card",
             "suspended for", "celebrity", "actor", "actress", "shoplift*", "vandal*", "hit-and-run", "cartel*",
-            "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
+            "游客", "驴友", "登山", "搜救", "救援", "溺水", "地震", "泥石流", "hiker*", "tourist*", "climber*",
+            "rescue*", "search and rescue", "illegal fishing", "piracy", "pirated", "spam",
+            "scalper*", "price gouging", "food safety", "cheating", "exam", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
         ]) + terms(0.5, "legislative-news", [
             // An item about a new legal text that defines a charge is a regulation, not a crackdown.
             "司法解释", "征求意见稿", "征求意见", "草案", "judicial interpretation*", "draft law", "draft regulation*",
-            "public comment*", "clarif*", "废止", "废除", "repeal*", "abolish*",
+            "public comment*", "clarif*", "废止", "废除", "repeal*", "abolish*", "三读通过", "实施细则", "刊宪", "amendment*",
+            "legislature approves", "legislature passes", "gazette*", "ordinance",
         ]) + terms(0.0, "hidden", [
             // Longer words that contain a vocabulary term but mean something else.
             "失踪人口", "走失", "喝茶叶", "茶馆", "饮茶", "工人日报", "人士表示", "业内人士", "知情人士", "相关人士",

@@ -51,18 +51,19 @@ public enum BuiltInVocabulary {
             "rules governing", "regulations governing", "regulations on", "regulations for", "rules on", "rules for",
             "measures on", "measures for", "provisions on", "provisions for", "law on", "law of the people's republic",
         ]) + terms(0.55, "instrument", [
-            "条例", "办法", "规定", "细则", "规则", "法律", "法规", "规章", "法典", "宪法", "刑法", "民法典", "决定", "意见",
+            "条例", "办法", "规定", "细则", "规则", "法律", "法规", "规章", "法典", "宪法", "刑法", "民法典",
             "慈善法", "境外非政府组织境内活动管理法", "反间谍法", "国家安全法", "网络安全法", "数据安全法", "个人信息保护法",
             "工会法", "劳动法", "劳动合同法", "反恐怖主义法", "反外国制裁法", "对外关系法", "爱国主义教育法", "保守国家秘密法",
             "国家情报法", "社会组织登记管理条例", "基金会管理条例", "社会团体登记管理条例", "民办非企业单位登记管理暂行条例",
             "宗教事务条例", "治安管理处罚法", "行政处罚法", "网络数据安全管理条例",
-            "law", "laws", "regulation", "regulations", "rules", "measures", "provisions", "bill", "bills", "guidelines",
+            "law", "laws", "regulation", "regulations", "rules", "provisions", "bill", "bills", "guidelines", "guideline",
+            "circular", "decision",
             "directive", "directives", "constitution", "constitutional", "act", "interpretation", "interpretations",
             "foreign agents law", "foreign agent law", "foreign agent bill", "security law", "counter-espionage law",
             "charity law", "overseas ngo law", "foreign ngo law", "解释", "civil code", "criminal code", "penal code",
             "labour code", "labor code", "environmental code", "environment code", "administrative code",
         ]) + terms(0.3, "instrument", [
-            "标准", "制度", "政策", "code", "policy", "policies", "framework", "regime", "requirements", "restrictions",
+            "决定", "意见", "标准", "制度", "政策", "measures", "rule", "opinions", "notice", "code", "policy", "policies", "framework", "regime", "requirements", "restrictions",
             "standards",
         ]) + terms(0.35, "issuer", [
             "国务院", "办公厅", "民政部", "公安部", "司法部", "人力资源和社会保障部", "人社部", "教育部", "国家宗教事务局",
@@ -110,7 +111,7 @@ public enum BuiltInVocabulary {
             // News of a law being applied (an arrest, a trial, a fine) is not a new law.
             "违法", "违规", "逮捕", "拘留", "判处", "判刑", "刑事拘留", "案例", "庭审", "判决", "起诉", "处罚决定",
             "arrest", "arrests", "arrested", "detain*", "sentenced", "jailed", "court rules", "ruled", "lawsuit", "sues", "sued", "verdict",
-            "trial", "charged", "convicted", "violat*", "fined",
+            "trial", "charged", "convicted", "violat*", "fined", "judge rules", "tribunal rules", "rules out", "ruled out",
         ])
     )
 }

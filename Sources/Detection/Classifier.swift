@@ -138,7 +138,8 @@ public final class Classifier: Sendable {
         var matches: [RuleMatch] = []
         for (ci, c) in rules.categories.enumerated() {
             let score = best[ci].values.reduce(0) { $0 + $1.0 }
-            matches += best[ci].values.map(\.1).sorted { abs($0.weight) > abs($1.weight) }
+            // Weight-0 terms only hide shorter terms; they explain nothing.
+            matches += best[ci].values.map(\.1).filter { $0.weight != 0 }.sorted { abs($0.weight) > abs($1.weight) }
             if sourceCategory.contains(c.name) {
                 matches.append(RuleMatch(category: c.name, term: "category of the source", field: "source", weight: c.threshold))
                 categories.append(CategoryScore(name: c.name, score: Self.round(max(score, c.threshold))))

@@ -20,6 +20,10 @@ final class PageNoiseTests: XCTestCase {
         XCTAssertFalse(significant("link ?sid=8f14e45fceea167a5a36dedd4bea2543", "link ?sid=c9f0f895fb98ab9159f51fd0297e236d"))
         XCTAssertFalse(significant("共 123 条 第 1/15 页", "共 131 条 第 1/16 页"))
         XCTAssertFalse(significant("© 2025 Example", "© 2026 Example"))
+        XCTAssertFalse(significant("Updated 5 hours ago. The association publishes its annual report here.",
+                                   "Updated 2 days ago. The association publishes its annual report here."))
+        XCTAssertFalse(significant("本文已被阅读 12345 次，欢迎转发。这里是一段很长的正文内容，用来确认长句中的计数器也会被忽略。",
+                                   "本文已被阅读 12399 次，欢迎转发。这里是一段很长的正文内容，用来确认长句中的计数器也会被忽略。"))
     }
 
     func testRealChangesStillShowWithTheirText() {
