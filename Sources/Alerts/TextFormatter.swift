@@ -50,6 +50,21 @@ public enum TextFormatter {
         return lines
     }
 
+    /// Like `clean`, but keeps line breaks and tabs (for HTML and chat bodies, where they are harmless).
+    public static func cleanKeepingLines(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x0A, 0x09: out.append(u)
+            case 0x0D: break
+            case 0x00..<0x20, 0x7F..<0xA0: out.append("\u{FFFD}")
+            case 0x202A...0x202E, 0x2066...0x2069: break
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
     /// Replaces C0/C1 controls (newlines included) and bidi overrides with visible or neutral characters.
     public static func clean(_ s: String) -> String {
         var out = String.UnicodeScalarView()

@@ -27,7 +27,8 @@ public struct FeedItem: Sendable, Equatable, Codable {
 }
 
 public enum DocumentFormat: String, Sendable, Codable {
-    case rss, rdf, atom, html, unknown
+    /// `cdf`: Microsoft's Channel Definition Format (CHANNEL/ITEM), still served by old CMSs.
+    case rss, rdf, atom, cdf, html, unknown
 }
 
 /// What the parser made of one fetched body.

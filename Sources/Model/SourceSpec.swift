@@ -73,6 +73,9 @@ public struct SourceSpec: Sendable, Equatable {
     public var minChange = 0
     /// `page` sources: alert only when text was added (`only: added`).
     public var onlyAdded = false
+    /// Sinks that get this source's alerts (names as in feeds.yml: `team` or `email:team`); nil: every sink
+    /// whose own filters accept them. See SinkRoutes.
+    public var sinks: [String]?
 
     public init(id: String, title: String, url: String, type: SourceType, tags: [String] = [],
                 interval: TimeInterval = 3600, timeout: TimeInterval = 30, connectTimeout: TimeInterval = 10,
@@ -100,6 +103,7 @@ public struct SourceSpec: Sendable, Equatable {
         self.origin = origin
         self.failureAlertAfter = failureAlertAfter
         self.expectUpdateWithin = nil
+        self.sinks = nil
     }
 
     public static let defaultUserAgent = "CivicWatch/\(CivicWatchVersion.string) (+https://github.com/civicwatch/civicwatch)"

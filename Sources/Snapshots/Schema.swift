@@ -84,8 +84,14 @@ enum Schema {
         last_error TEXT,
         next_attempt REAL,
         delivered_at REAL,
+        batch TEXT,
         PRIMARY KEY (alert_id, sink)
     );
     CREATE INDEX deliveries_pending ON deliveries(sink, state);
     """
+
+    /// Columns added after version 1 shipped, added in place to older files (no data changes).
+    static let addedColumns: [(table: String, column: String, definition: String)] = [
+        ("deliveries", "batch", "TEXT"),
+    ]
 }

@@ -90,6 +90,12 @@ public final class StateStore: @unchecked Sendable {
                 }
                 if version < Schema.version { try db.execute(sql: "PRAGMA user_version = \(Schema.version)") }
             }
+            for (table, column, definition) in Schema.addedColumns {
+                let existing = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }
+                if !existing.contains(column) {
+                    try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) \(definition)")
+                }
+            }
         }
     }
 

@@ -97,9 +97,23 @@ final class ConformanceTests: XCTestCase {
         return .pass
     }
 
+    /// Texts miniflux's Go tests assert after decoding (`encoding_test.go`, `xml_test.go`). For the
+    /// mismatch file miniflux only strips the Latin-1 bytes (a TODO there); we expect the real text.
+    static let minifluxExpectedText: [String: [String]] = [
+        "encoding/testdata/utf8-incorrect-prolog.xml": ["Café"],
+        "encoding/testdata/windows-1252-incorrect-prolog.xml": ["Euro €"],
+        "xml/testdata/iso88591_utf8_mismatch.xml": ["Anaïs", "Jürgen"],
+    ]
+
     func checkDecodesCleanly(_ data: Data, path: String) -> Outcome {
         let body = DecodedBody(ParseInput(data: data, url: ""))
-        if String(decoding: body.utf8, as: UTF8.self).contains("\u{FFFD}") { return .fail("U+FFFD after decoding as \(body.charset.name)") }
+        let text = String(decoding: body.utf8, as: UTF8.self)
+        if text.contains("\u{FFFD}") { return .fail("U+FFFD after decoding as \(body.charset.name)") }
+        if let wanted = Self.minifluxExpectedText[path] {
+            // The file name states the (wrong) declared charset; the text is what counts.
+            for w in wanted where !text.contains(w) { return .fail("decoded as \(body.charset.name), \(w) missing") }
+            return .pass
+        }
         let name = path.lowercased()
         for (token, cs) in [("iso-8859-1", "windows-1252"), ("iso88591", "windows-1252"), ("windows-1252", "windows-1252"),
                             ("koi8r", "koi8-r"), ("windows-1251", "windows-1251"), ("utf8", "utf-8")] where name.contains(token) {
@@ -113,6 +127,11 @@ final class ConformanceTests: XCTestCase {
             let base = "http://diveintomark.org/tests/client/autodiscovery/" + (path as NSString).lastPathComponent
             guard let doc = try? PageExtractor.extract(ParseInput(data: data, url: base), content: nil, ignore: []) else { return .fail("no parse") }
             let want = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".xml"
+            // The suite's index page (not a numbered test) advertises no feed (its only
+            // alternate is a text/html translation).
+            if !want.contains(where: \.isNumber) {
+                return doc.feedLinks.isEmpty ? .pass : .fail("discovered \(doc.feedLinks), expected none")
+            }
             return doc.feedLinks.first?.hasSuffix("/" + want) == true ? .pass : .fail("discovered \(doc.feedLinks)")
         }
         let result = try? FeedParser.parseWithChannel(ParseInput(data: data, url: "http://example.org/feed"))
@@ -130,8 +149,14 @@ final class ConformanceTests: XCTestCase {
             if hasItemDate, doc.items.contains(where: { $0.published == nil && $0.updated == nil }) { return .fail("an item date did not parse") }
             return dates.contains(where: { $0 != nil }) ? .pass : .fail("no date parsed")
         case "id_guid":
+            // The verdicts are about guid validity; what we check is that a non-empty guid becomes
+            // the id and that an item without one still has what its stable identity is made of
+            // (link, else title + date: Watcher's `Identity`).
             guard let (doc, _) = result else { return .fail("no parse") }
-            return doc.items.allSatisfy({ $0.id != nil }) ? .pass : .fail("item without id")
+            let text = String(decoding: data, as: UTF8.self)
+            let hasGuid = text.range(of: #"<guid[^>]*>\s*[^<\s]"#, options: .regularExpression) != nil
+            if hasGuid, doc.items.contains(where: { $0.id == nil }) { return .fail("guid not read as id") }
+            return doc.items.allSatisfy({ $0.id != nil || $0.link != nil || !$0.title.isEmpty }) ? .pass : .fail("item without identity")
         default:
             return result == nil ? .fail("no parse") : .pass
         }

@@ -6,7 +6,8 @@ import Model
 /// generated it), published/updated instants and summary text.
 enum FeedRSExpect {
     static func check(_ data: Data, path: String, expectedFile: String) -> Outcome {
-        let result = try? FeedParser.parse(ParseInput(data: data, url: "http://example.com/" + path))
+        // feed-rs parses its fixtures without a document URL, so relative links stay relative.
+        let result = try? FeedParser.parse(ParseInput(data: data, url: ""))
         guard expectedFile.hasSuffix(".json"), let json = Corpus.data("feed-rs", expectedFile) else {
             // rss_2.0_invalid_1.xml: no expectation, must fail.
             if let doc = result { return doc.wellFormed ? .fail("parsed as a well-formed feed") : .pass }
@@ -48,6 +49,7 @@ enum FeedRSExpect {
     /// feed-rs invents ids (UUID, md5 hex) for entries without one.
     static func looksGenerated(_ id: String) -> Bool {
         let hex = id.replacingOccurrences(of: "-", with: "")
-        return (hex.count == 32) && hex.allSatisfy { $0.isHexDigit }
+        // An MD5 printed without its leading zeros can be 31 digits.
+        return (30...32).contains(hex.count) && hex.allSatisfy { $0.isHexDigit }
     }
 }

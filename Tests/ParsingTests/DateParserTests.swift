@@ -70,9 +70,59 @@ final class DateParserTests: XCTestCase {
     }
 
     func testUnreadableIsNil() {
-        for s in ["", "yesterday", "发布时间：", "2026-13-05", "2026-02-30", "Thu, 32 Mar 2026 10:00:00 GMT",
-                  "03/05/2026", "12345", "Mar 2026", "2026-03-05T25:00:00Z"] {
+        for s in ["", "yesterday", "发布时间：", "2026-13-05", "2026-02-32", "Thu, 32 Mar 2026 10:00:00 GMT",
+                  "03/05/2026", "123456789", "Mar 2026", "2026-03-05T48:00:00Z", "-0313", "03-13-01", "03367",
+                  "--12-31", "第2026号", "共12345条"] {
             XCTAssertNil(DateParser.parse(s), s)
         }
+    }
+
+    /// The reduced ISO 8601 forms feedparser documents, read only as the whole text.
+    func testCompactISOForms() {
+        check("2003", utc(2003, 1, 1))
+        check("03-12-31", utc(2003, 12, 31))
+        check("031231", utc(2003, 12, 31))
+        check("-03-12", utc(2003, 12, 1))
+        check("-0312", utc(2003, 12, 1))
+        check("03335", utc(2003, 12, 1))
+        check("03-335", utc(2003, 12, 1))
+        check("2003-335", utc(2003, 12, 1))
+        check("2004-060", utc(2004, 2, 29))
+        check("2003-012-31T10:14:55+00:00", utc(2003, 12, 31, 10, 14, 55))
+        check("03-12-31T10:14:55Z", utc(2003, 12, 31, 10, 14, 55))
+        // Inside longer text these are numbers, not dates.
+        XCTAssertNil(DateParser.parse("文号 031231 号"))
+    }
+
+    /// Out-of-range fields roll over as feedparser (mktime) reads them.
+    func testRollover() {
+        check("Thu, 31 Jun 2004 19:48:21 GMT", utc(2004, 7, 1, 19, 48, 21))
+        check("2003-12-31T25:14:55Z", utc(2004, 1, 1, 1, 14, 55))
+        check("2003-12-31T10:61:55Z", utc(2003, 12, 31, 11, 1, 55))
+        check("2003-12-31T10:14:61Z", utc(2003, 12, 31, 10, 15, 1))
+        check("2026-02-30", utc(2026, 3, 2))
+    }
+
+    func testOtherLanguagesAndMeridiem() {
+        check("Κυρ, 11 Ιούλ 2004 12:00:00 EST", utc(2004, 7, 11, 17))
+        check("2004-július-13T9:15-05:00", utc(2004, 7, 13, 14, 15))
+        check("13 März 2026 10:00 +0100", utc(2026, 3, 13, 9))
+        check("5 février 2026 10:00 GMT", utc(2026, 2, 5, 10))
+        check("5 de marzo de 2026 10:00 GMT", utc(2026, 3, 5, 10))
+        check("5 марта 2026 10:00 +0300", utc(2026, 3, 5, 7))
+        // Korean forms are Korea time unless the source has a zone.
+        check("2004-05-25 오후 11:23:17", utc(2004, 5, 25, 14, 23, 17))
+        check("2004년 05월 28일  01:31:15", utc(2004, 5, 27, 16, 31, 15))
+        check("2026年3月5日 下午3:30", utc(2026, 3, 5, 7, 30), zone: chinaZone)
+        check("2026-03-05 3:30 PM", utc(2026, 3, 5, 7, 30), zone: chinaZone)
+        check("2026-03-05 12:10 AM", utc(2026, 3, 4, 16, 10), zone: chinaZone)
+        // "general" is not an abbreviation of gennaio.
+        XCTAssertNil(DateParser.parse("General Office notice 5 2026"))
+    }
+
+    /// feedparser reads zone-less "MSSQL" dates as Korea time; we give them the source's zone.
+    func testZonelessSpaceSeparatedTakesDefaultZone() {
+        check("2004-07-08 23:56:58.0", utc(2004, 7, 8, 23, 56, 58))
+        check("2004-07-08 23:56:58", utc(2004, 7, 8, 15, 56, 58), zone: chinaZone)
     }
 }

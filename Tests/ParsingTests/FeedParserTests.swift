@@ -88,12 +88,34 @@ final class FeedParserTests: XCTestCase {
     }
 
     func testInvalidBytesBecomeReplacementCharacters() throws {
-        var bytes = Array(#"<?xml version="1.0" encoding="utf-8"?><rss><channel><item><title>ab"#.utf8)
+        var bytes = Array(#"<?xml version="1.0" encoding="utf-8"?><rss><channel><item><title>关于社会组织"#.utf8)
         bytes += [0xFF, 0xFE, 0x41]
         bytes += Array("</title></item></channel></rss>".utf8)
         let doc = try FeedParser.parse(ParseInput(data: Data(bytes), url: "http://x.org/"))
-        XCTAssertEqual(doc.items.first?.title, "ab\u{FFFD}\u{FFFD}A")
+        XCTAssertEqual(doc.items.first?.title, "关于社会组织\u{FFFD}\u{FFFD}A")
         XCTAssertFalse(doc.wellFormed)
+    }
+
+    /// Declarations the bytes contradict are overruled (and the document flagged).
+    func testDeclarationsContradictedByTheBytes() throws {
+        func parse(_ prolog: String, _ middle: [UInt8]) throws -> ParsedDocument {
+            let bytes = Array("<?xml version=\"1.0\" encoding=\"\(prolog)\"?><rss><channel><item><title>".utf8) + middle
+                + Array("</title></item></channel></rss>".utf8)
+            return try FeedParser.parse(ParseInput(data: Data(bytes), url: "http://x.org/"))
+        }
+        // Latin-1 bytes under a UTF-8 declaration.
+        let latin = try parse("utf-8", Array("J".utf8) + [0xFC] + Array("rgen Ana".utf8) + [0xEF] + Array("s".utf8))
+        XCTAssertEqual(latin.items.first?.title, "Jürgen Anaïs")
+        XCTAssertEqual(latin.encoding, "windows-1252")
+        XCTAssertFalse(latin.wellFormed)
+        // UTF-8 bytes under an ISO-8859-1 declaration.
+        let utf8 = try parse("ISO-8859-1", Array("Euro € Café".utf8))
+        XCTAssertEqual(utf8.items.first?.title, "Euro € Café")
+        XCTAssertFalse(utf8.wellFormed)
+        // GBK bytes under a UTF-8 declaration (an old CMS template).
+        let gbk = try parse("utf-8", [0xB9, 0xD8, 0xD3, 0xDA, 0xC9, 0xE7, 0xBB, 0xE1, 0xD7, 0xE9, 0xD6, 0xAF])
+        XCTAssertEqual(gbk.items.first?.title, "关于社会组织")
+        XCTAssertEqual(gbk.encoding, "gb18030")
     }
 
     func testHeaderCharsetWinsOverDeclaration() throws {

@@ -3,33 +3,47 @@ import Foundation
 /// Dates as feeds and Chinese government pages write them.
 ///
 /// Understood: RFC 822/2822 (with or without day name, 2- or 4-digit year, named, military or
-/// numeric zones) and asctime; ISO 8601 / W3C-DTF (date only, `T` or space, fractional seconds,
-/// basic or extended form, with or without zone); Chinese forms `2026年3月5日`, `2026年3月5日 14:30`,
-/// `2026-03-05`, `2026/3/5`, `2026.03.05`, `2026-03-05 14:30:00`, anywhere inside surrounding text
-/// (`发布时间：2026-03-05`, `[2026-03-05]`). Full-width digits and colons are read as ASCII.
+/// numeric zones) and asctime; month names in English, German, French, Spanish, Portuguese,
+/// Italian, Dutch, Hungarian, Russian and Greek; ISO 8601 / W3C-DTF (date only, `T` or space,
+/// fractional seconds, basic or extended form, with or without zone) and, as the whole text, the
+/// reduced forms feedparser documents (`2003`, `03-12-31`, `031231`, `-0312`, `2003-335`, `03335`,
+/// `2003-012-31`; see `CompactISO`); Chinese and Korean forms `2026年3月5日`, `2026年3月5日 14:30`,
+/// `2004년 05월 28일 01:31:15`, `2026-03-05`, `2026/3/5`, `2026.03.05`, `2026-03-05 14:30:00`,
+/// anywhere inside surrounding text (`发布时间：2026-03-05`, `[2026-03-05]`); AM/PM words
+/// (`PM`, `下午`, `오후`). Full-width digits and colons are read as ASCII.
 ///
-/// Zones: a date without a zone takes `defaultZone` (UTC when nil). **"CST" is US Central Time
-/// (−06:00), as RFC 822 defines it, except when `defaultZone` is +08:00**: list sources from China
-/// are configured with +08:00, and there "CST" means China Standard Time.
+/// Fields just past their range roll over the way feedparser (through `mktime`) reads them:
+/// `31 Jun` is 1 July, `25:14` is 01:14 the next day, minute or second 61 carries. This is
+/// arithmetic, not a guess; a month above 12 or a day above 31 is still unreadable.
 ///
-/// Parsed by hand (no DateFormatter): feeds carry thousands of dates.
+/// Zones: a date without a zone takes `defaultZone` (UTC when nil), except dates written the
+/// Korean way (년/월/일, 오전/오후), which are Korea time (+09:00) when no default is given, as
+/// feedparser documents. **"CST" is US Central Time (−06:00), as RFC 822 defines it, except when
+/// `defaultZone` is +08:00**: list sources from China are configured with +08:00, and there "CST"
+/// means China Standard Time. Zone-less `2004-07-08 23:56:58` (feedparser's "MSSQL" form, which it
+/// reads as Korea time) takes the default zone like every other zone-less date.
+///
+/// Parsed by hand (no DateFormatter, no regular expressions): feeds carry thousands of dates.
 public enum DateParser {
     /// Returns nil when the text cannot be read: never a guess, never "now".
     /// `defaultZone` applies to dates that carry no zone.
     public static func parse(_ text: String, defaultZone: TimeZone? = nil) -> Date? {
         var s = text
         if s.utf8.contains(where: { $0 >= 0x80 }) { s = s.precomposedStringWithCompatibilityMapping }
-        let chars = Array(s.unicodeScalars)
-        guard chars.contains(where: { $0.properties.numericType != nil }) else { return nil }
+        guard s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var chars = Array(s.unicodeScalars)[...]
+        while let f = chars.first, f.properties.isWhitespace { chars.removeFirst() }
+        while let l = chars.last, l.properties.isWhitespace { chars.removeLast() }
         let chinaDefault = defaultZone.map { $0.secondsFromGMT(for: Date(timeIntervalSince1970: 0)) == 8 * 3600 } ?? false
-        var scanner = DateScanner(chars, chinaCST: chinaDefault)
-        guard let fields = scanner.yearFirst() ?? scanner.rfc822() else { return nil }
-        return fields.date(defaultOffset: defaultZone.map { zoneOffset($0, fields) })
+        var scanner = DateScanner(Array(chars), chinaCST: chinaDefault)
+        guard let fields = scanner.compactISO() ?? scanner.yearFirst() ?? scanner.rfc822() else { return nil }
+        let fallback = defaultZone.map { zoneOffset($0, fields) } ?? (scanner.koreanForm ? 9 * 3600 : nil)
+        return fields.date(defaultOffset: fallback)
     }
 
     private static func zoneOffset(_ zone: TimeZone, _ f: DateFields) -> Int {
         // The offset in force on that (local) day; good enough for DST zones at day granularity.
-        let approx = Date(timeIntervalSince1970: TimeInterval(DateFields.daysFromCivil(f.year, f.month, f.day) * 86400 + f.hour * 3600))
+        let approx = Date(timeIntervalSince1970: TimeInterval(DateFields.daysFromCivil(f.year, f.month, min(f.day, 28)) * 86400 + f.hour * 3600))
         return zone.secondsFromGMT(for: approx)
     }
 }
@@ -41,11 +55,12 @@ struct DateFields {
     var offset: Int?
 
     func date(defaultOffset: Int?) -> Date? {
-        guard (1...12).contains(month), day >= 1, day <= DateFields.daysIn(month, year),
-              (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
-        if hour == 24, minute != 0 || second != 0 { return nil }
-        let days = DateFields.daysFromCivil(year, month, day)
-        let secs = days * 86400 + hour * 3600 + minute * 60 + min(second, 59) - (offset ?? defaultOffset ?? 0)
+        // Out-of-range day, hour, minute or second roll over (see `DateParser`); beyond these
+        // bounds the text is not a date.
+        guard (1...12).contains(month), (1...31).contains(day), (0..<48).contains(hour),
+              (0..<100).contains(minute), (0..<100).contains(second) else { return nil }
+        let days = DateFields.daysFromCivil(year, month, 1) + day - 1
+        let secs = days * 86400 + hour * 3600 + minute * 60 + second - (offset ?? defaultOffset ?? 0)
         return Date(timeIntervalSince1970: TimeInterval(secs) + fraction)
     }
 

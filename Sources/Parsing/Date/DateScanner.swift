@@ -4,32 +4,59 @@ import Foundation
 struct DateScanner {
     private let c: [Unicode.Scalar]
     private let chinaCST: Bool
+    /// Set when the text is written the Korean way (년/월/일, 오전/오후): such dates carry no zone
+    /// and feedparser documents them as Korea time (+09:00).
+    private(set) var koreanForm = false
 
     init(_ chars: [Unicode.Scalar], chinaCST: Bool) {
         c = chars
         self.chinaCST = chinaCST
     }
 
-    private func digit(_ i: Int) -> Int? {
-        guard i >= 0, i < c.count, let v = c[i].properties.numericType != nil ? Int(String(c[i])) : nil, v >= 0, v <= 9,
-              c[i].isASCII else { return nil }
-        return v
+    var count: Int { c.count }
+    func scalar(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < c.count ? c[i] : nil }
+
+    /// The text has been NFKC-normalised, so full-width digits are ASCII here.
+    func digit(_ i: Int) -> Int? {
+        guard i >= 0, i < c.count else { return nil }
+        let v = c[i].value
+        return v >= 0x30 && v <= 0x39 ? Int(v - 0x30) : nil
     }
 
     /// Reads up to `max` digits at `i`: (value, digits read).
-    private func number(_ i: Int, max: Int = 9) -> (Int, Int)? {
+    func number(_ i: Int, max: Int = 9) -> (Int, Int)? {
         var v = 0, n = 0
         while n < max, let d = digit(i + n) { v = v * 10 + d; n += 1 }
         return n == 0 ? nil : (v, n)
     }
 
-    private func skipSpaces(_ i: Int) -> Int {
+    func skipSpaces(_ i: Int) -> Int {
         var j = i
         while j < c.count, c[j].properties.isWhitespace { j += 1 }
         return j
     }
 
-    // MARK: Year first: ISO 8601, W3C-DTF, Chinese forms, Perforce
+    /// A run of letters at `i` (any script): (lower-cased word, index after).
+    private func word(at i: Int) -> (String, Int)? {
+        var j = i
+        var w = String.UnicodeScalarView()
+        while j < c.count, c[j].properties.isAlphabetic || (c[j] == "." && !w.isEmpty && w.count < 3) {
+            w.append(c[j]); j += 1
+        }
+        return w.isEmpty ? nil : (String(w).lowercased(), j)
+    }
+
+    private mutating func meridiem(at i: Int) -> (MonthNames.Meridiem, Int)? {
+        guard let (w, end) = word(at: i), let m = MonthNames.meridiem(w) else { return nil }
+        if let first = w.unicodeScalars.first, (0xAC00...0xD7A3).contains(first.value) { koreanForm = true }
+        return (m, end)
+    }
+
+    private static func isYearMark(_ u: Unicode.Scalar) -> Bool { u == "年" || u == "년" }
+    private static func isMonthMark(_ u: Unicode.Scalar) -> Bool { u == "月" || u == "월" }
+    private static func isDayMark(_ u: Unicode.Scalar) -> Bool { u == "日" || u == "号" || u == "일" }
+
+    // MARK: Year first: ISO 8601, W3C-DTF, Chinese and Korean forms, Perforce
 
     mutating func yearFirst() -> DateFields? {
         var i = 0
@@ -40,51 +67,70 @@ struct DateScanner {
         return nil
     }
 
-    private func yearFirst(at start: Int) -> DateFields? {
+    private mutating func yearFirst(at start: Int) -> DateFields? {
         guard let (year, yn) = number(start, max: 4), yn == 4, digit(start + 4) == nil || isBasicDate(start) else { return nil }
         var f = DateFields()
         f.year = year
-        var i = start + 4
         if isBasicDate(start) {
             // 20260305 or 20260305T143000Z
             f.month = number(start + 4, max: 2)!.0
             f.day = number(start + 6, max: 2)!.0
-            i = start + 8
+            let i = start + 8
             if i < c.count, c[i] == "T", let (h, hn) = number(i + 1, max: 2), hn == 2, let (m, mn) = number(i + 3, max: 2), mn == 2 {
-                f.hour = h; f.minute = m; i += 5
-                if let (sec, sn) = number(i, max: 2), sn == 2 { f.second = sec; i += 2 }
-                f.offset = zone(at: i)?.0
+                f.hour = h; f.minute = m
+                var j = i + 5
+                if let (sec, sn) = number(j, max: 2), sn == 2 { f.second = sec; j += 2 }
+                f.offset = zone(at: j)?.0
             }
             return f
         }
+        let i = start + 4
         guard i < c.count else { return nil }
         let sep = c[i]
-        guard sep == "-" || sep == "/" || sep == "." || sep == "年" else { return nil }
-        guard let (month, mn) = number(i + 1, max: 2) else { return nil }
-        f.month = month
-        i += 1 + mn
-        if sep == "年", i < c.count, c[i] == "月" { i += 1 }
-        var dayClosed = false
-        // The day: same separator (or 日 after 月).
-        if i < c.count, c[i] == sep || (sep == "年" && c[i - 1] == "月"), let (day, dn) = number(c[i] == sep ? i + 1 : i, max: 2) {
-            f.day = day
-            i = (c[i] == sep ? i + 1 : i) + dn
-            if sep == "年", i < c.count, c[i] == "日" || c[i] == "号" { i += 1; dayClosed = true }
-        } else if sep == "-" {
-            // W3C-DTF year-month: the first day of that month.
-            f.day = 1
-            return digit(i) == nil ? f : nil
+        let cjk = DateScanner.isYearMark(sep)
+        guard sep == "-" || sep == "/" || sep == "." || cjk else { return nil }
+        if sep == "년" { koreanForm = true }
+        var j = cjk ? skipSpaces(i + 1) : i + 1
+        // The month: a number, or a name between hyphens ("2004-július-13", "2026-Mar-05").
+        if let (month, mn) = number(j, max: 2) {
+            f.month = month; j += mn
+        } else if !cjk, let (w, end) = word(at: j), let m = MonthNames.month(w), end < c.count, c[end] == sep {
+            f.month = m; j = end
         } else {
             return nil
         }
-        guard dayClosed || digit(i) == nil else { return nil }
-        // Time: "T14:30", " 14:30:00", "-14:30:00" (gov.cn meta), optional fraction and zone.
-        var j = i
-        if j < c.count, c[j] == "T" || c[j] == "t" || c[j] == "-" || c[j] == "_" { j += 1 } else { j = skipSpaces(j) }
-        if let (t, end) = time(at: j) {
+        var dayClosed = false
+        if cjk {
+            // 2026年3月5日, 2004년 05월 28일
+            guard j < c.count, DateScanner.isMonthMark(c[j]) else { return nil }
+            j = skipSpaces(j + 1)
+            guard let (day, dn) = number(j, max: 2) else { return nil }
+            f.day = day; j += dn
+            if j < c.count, DateScanner.isDayMark(c[j]) { j += 1; dayClosed = true }
+        } else if j < c.count, c[j] == sep, let (day, dn) = number(j + 1, max: 2) {
+            f.day = day; j += 1 + dn
+        } else if sep == "-" {
+            // W3C-DTF year-month: the first day of that month.
+            f.day = 1
+            return digit(j) == nil ? f : nil
+        } else {
+            return nil
+        }
+        guard dayClosed || digit(j) == nil else { return nil }
+        let dateEnd = j
+        // Time: "T14:30", " 14:30:00", "-14:30:00" (gov.cn meta), an AM/PM word before or after
+        // it (Korean and Chinese write it first: "오후 11:23:17", "下午3:30"), fraction and zone.
+        var k = dateEnd
+        if k < c.count, c[k] == "T" || c[k] == "t" || c[k] == "-" || c[k] == "_" { k += 1 } else { k = skipSpaces(k) }
+        var half: MonthNames.Meridiem?
+        if let (m, end) = meridiem(at: k) { half = m; k = skipSpaces(end) }
+        if let (t, end) = time(at: k) {
             (f.hour, f.minute, f.second, f.fraction) = t
-            if let (off, _) = zone(at: skipSpacesIfNamed(end)) { f.offset = off }
-        } else if let (off, _) = zone(at: i), c[i] == "Z" || c[i] == "z" {
+            var z = skipSpaces(end)
+            if half == nil, let (m, after) = meridiem(at: z) { half = m; z = skipSpaces(after) }
+            if let (off, _) = zone(at: z) { f.offset = off }
+            if let half, half == .pm, f.hour < 12 { f.hour += 12 } else if half == .am, f.hour == 12 { f.hour = 0 }
+        } else if let (off, _) = zone(at: dateEnd), c[dateEnd] == "Z" || c[dateEnd] == "z" {
             f.offset = off
         }
         return f
@@ -95,13 +141,8 @@ struct DateScanner {
         return true
     }
 
-    private func skipSpacesIfNamed(_ i: Int) -> Int {
-        let j = skipSpaces(i)
-        return j
-    }
-
     /// hh:mm[:ss[.fff]] → ((h, m, s, fraction), index after).
-    private func time(at i: Int) -> ((Int, Int, Int, Double), Int)? {
+    func time(at i: Int) -> ((Int, Int, Int, Double), Int)? {
         guard let (h, hn) = number(i, max: 2), i + hn < c.count, c[i + hn] == ":" || c[i + hn] == "时",
               let (m, mn) = number(i + hn + 1, max: 2), mn == 2 || c[i + hn] == "时" else { return nil }
         var j = i + hn + 1 + mn
@@ -120,7 +161,7 @@ struct DateScanner {
     }
 
     /// Zone at `i`: Z, ±hh, ±hhmm, ±hh:mm, or a name (UT, GMT, EST…, military letters).
-    private func zone(at i: Int) -> (Int, Int)? {
+    func zone(at i: Int) -> (Int, Int)? {
         guard i < c.count else { return nil }
         let ch = c[i]
         if ch == "+" || ch == "-" || ch == "−" {
@@ -192,13 +233,6 @@ struct DateScanner {
 
     // MARK: RFC 822 / 2822 and asctime
 
-    private static let months: [String: Int] = [
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-        "janvier": 1, "febrero": 2, "sept": 9, "mär": 3, "mrz": 3, "okt": 10, "dez": 12, "mai": 5,
-    ]
-
-    private static let dayNames: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-
     mutating func rfc822() -> DateFields? {
         // Comments "(…)" are noise in RFC 822 dates.
         var tokens = [(String, Int)]()  // text, start index
@@ -237,8 +271,7 @@ struct DateScanner {
                 continue
             }
             if !monthFound, lower.count >= 3 {
-                let key3 = String(lower.prefix(3))
-                if let m = DateScanner.months[lower] ?? DateScanner.months[key3], !DateScanner.dayNames.contains(key3) {
+                if let m = MonthNames.month(lower) {
                     f.month = m
                     monthFound = true
                     sawMonthBeforeNumbers = numbers.isEmpty
@@ -249,7 +282,7 @@ struct DateScanner {
             if timeFound, f.offset == nil, let (off, _) = zone(at: start) { f.offset = off; continue }
             // "05-Mar-2026" style in one token
             let parts = lower.split(separator: "-")
-            if parts.count == 3, let d = Int(parts[0]), let m = DateScanner.months[String(parts[1].prefix(3))], let y = Int(parts[2]) {
+            if parts.count == 3, let d = Int(parts[0]), let m = MonthNames.month(String(parts[1])), let y = Int(parts[2]) {
                 numbers += [d, y]; numberDigits += [parts[0].count, parts[2].count]; f.month = m; monthFound = true
             }
         }

@@ -12,7 +12,8 @@ enum CharsetDetector {
         var charset: Charset
         /// Bytes to skip (the BOM).
         var skip: Int
-        /// The charset had to be guessed, or a declared label was unknown: "encoding trouble",
+        /// The charset had to be guessed, a declared label was unknown, or the bytes contradict the
+        /// declaration: "encoding trouble",
         /// which makes the document not well-formed for reporting purposes.
         var guessed = false
     }
@@ -25,17 +26,43 @@ enum CharsetDetector {
             // A header naming an ASCII-compatible charset cannot describe bytes laid out as
             // UTF-16/32; the header is wrong then.
             if let zeroPattern, !cs.isUTF16or32 { return Decision(charset: zeroPattern, skip: 0) }
-            return Decision(charset: cs, skip: 0)
+            return confirm(cs, label: header, bytes)
         }
         if let zeroPattern { return Decision(charset: zeroPattern, skip: 0) }
         let declared = declaredLabel(bytes)
         if let declared, let cs = Charset.from(label: declared), !cs.isUTF16or32 {
             // A UTF-16 declaration on bytes without zeros is a lie (the document was re-encoded).
-            return Decision(charset: cs, skip: 0)
+            return confirm(cs, label: declared, bytes)
         }
         let unknownLabel = declared.map { Charset.from(label: $0) == nil } ?? false
         if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: unknownLabel) }
         return Decision(charset: CharsetGuesser.guess(bytes), skip: 0, guessed: true)
+    }
+
+    /// Checks a declared charset against the bytes; a declaration the bytes contradict is
+    /// "encoding trouble" (the document is flagged) and, where the bytes say clearly what they
+    /// are, overruled:
+    /// - a Western label (iso-8859-1, windows-1252, us-ascii) on bytes that are valid UTF-8 with
+    ///   multi-byte sequences: the document is UTF-8 (re-encoded, declaration copied along);
+    ///   Latin-1 text practically never forms valid UTF-8;
+    /// - "us-ascii" with bytes above 0x7F: read as Windows-1252, as browsers do;
+    /// - a UTF-8 label on bytes with more invalid than valid multi-byte sequences: a legacy
+    ///   charset (often GBK or Latin-1 from an old CMS), guessed from the bytes. A few stray
+    ///   bytes in real UTF-8 text only become U+FFFD.
+    static func confirm(_ cs: Charset, label: String, _ bytes: [UInt8]) -> Decision {
+        if cs == .windows1252, bytes.contains(where: { $0 >= 0x80 }) {
+            if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: true) }
+            return Decision(charset: cs, skip: 0, guessed: isASCIILabel(label))
+        }
+        if cs == .utf8, !Transcoder.isValidUTF8(bytes) {
+            let (valid, invalid) = Transcoder.utf8SequenceCounts(bytes)
+            if invalid > valid { return Decision(charset: CharsetGuesser.guess(bytes), skip: 0, guessed: true) }
+        }
+        return Decision(charset: cs, skip: 0)
+    }
+
+    static func isASCIILabel(_ label: String) -> Bool {
+        ["us-ascii", "ascii", "ansi_x3.4-1968", "us", "iso646-us", "csascii"].contains(label.lowercased())
     }
 
     static func sniffBOM(_ b: [UInt8]) -> Decision? {

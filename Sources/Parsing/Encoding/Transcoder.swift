@@ -69,6 +69,27 @@ enum Transcoder {
         return (Array(s.utf8), max(errs, 1))
     }
 
+    /// Multi-byte UTF-8 sequences that are well-formed, and bytes that start no valid sequence.
+    static func utf8SequenceCounts(_ b: [UInt8]) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0, i = 0
+        let n = b.count
+        while i < n {
+            let lead = b[i]
+            if lead < 0x80 { i += 1; continue }
+            let len: Int
+            switch lead {
+            case 0xC2...0xDF: len = 2
+            case 0xE0...0xEF: len = 3
+            case 0xF0...0xF4: len = 4
+            default: len = 0
+            }
+            var ok = len > 0 && i + len <= n
+            if ok { for k in 1..<len where b[i + k] & 0xC0 != 0x80 { ok = false; break } }
+            if ok { valid += 1; i += len } else { invalid += 1; i += 1 }
+        }
+        return (valid, invalid)
+    }
+
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         if !bytes.contains(where: { $0 >= 0x80 }) { return true }
         return String(validating: bytes, as: UTF8.self) != nil

@@ -28,7 +28,7 @@ enum AtomReader {
         switch child.localName {
         case "id":
             let id = child.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
-            if item.id == nil, !id.isEmpty { item.id = id }
+            if item.id == nil, !id.isEmpty { item.id = absoluteID(id, base: child.baseURI) }
         case "title":
             item.title = FeedText.construct(child)
         case "link":
@@ -38,10 +38,13 @@ enum AtomReader {
             let resolved = URLResolver.resolve(href, against: child.baseURI)
             // The first alternate wins: later ones are usually translations or other formats.
             if alternate == nil { alternate = resolved }
-        case "published", "issued", "created":
-            if item.published == nil || child.localName == "published" {
-                item.published = DateParser.parse(child.textContent) ?? item.published
-            }
+        case "published":
+            item.published = DateParser.parse(child.textContent) ?? item.published
+        case "issued", "created":
+            // Atom 0.3's issued/created stand in for published; when repeated the last one wins
+            // (as for every repeated element), but a real <published> beats them.
+            let hasPublished = child.pointee.parent.map { p in XMLNode(p).elementChildren.contains { $0.localName == "published" } } ?? false
+            if !hasPublished { item.published = DateParser.parse(child.textContent) ?? item.published }
         case "updated", "modified":
             item.updated = DateParser.parse(child.textContent) ?? item.updated
         case "summary":
@@ -57,6 +60,15 @@ enum AtomReader {
         default:
             break
         }
+    }
+
+    /// Atom ids are IRIs. One written as an absolute path ("/relative/link", "./a", "../a") names
+    /// a resource on the feed's site and is resolved against xml:base or the document URL, as
+    /// feedparser does; anything else (tag:, urn:, http:, or an opaque "t3_glvkc5") is kept
+    /// exactly as given, so identities stay stable.
+    static func absoluteID(_ id: String, base: String?) -> String {
+        guard id.hasPrefix("/") || id.hasPrefix("./") || id.hasPrefix("../"), !id.hasPrefix("//") else { return id }
+        return URLResolver.resolve(id, against: base)
     }
 
     private static func nonEmpty(_ s: String) -> String? {

@@ -37,21 +37,28 @@ public enum FeedParser {
         }
         var items: [FeedItem] = []
         items.reserveCapacity(nodes.count)
-        for node in nodes {
-            items.append(kind == .atom ? AtomReader.entry(node) : RSSReader.item(node, rdf: kind == .rdf))
-        }
+        for node in nodes { items.append(item(node, kind: kind)) }
         let doc = ParsedDocument(format: kind, wellFormed: wellFormed, encoding: body.charset.name,
                                  title: feedTitle(root, kind: kind), items: items)
-        let channelNode = kind == .atom ? root : (root.elementChildren.first { $0.localName == "channel" } ?? root)
-        let channel = kind == .atom ? AtomReader.entry(channelNode) : RSSReader.item(channelNode, rdf: kind == .rdf)
-        return (doc, channel)
+        let channelNode = kind == .atom || kind == .cdf ? root : (root.elementChildren.first { $0.localName == "channel" } ?? root)
+        return (doc, item(channelNode, kind: kind))
+    }
+
+    private static func item(_ node: XMLNode, kind: DocumentFormat) -> FeedItem {
+        switch kind {
+        case .atom: return AtomReader.entry(node)
+        case .cdf: return CDFReader.item(node)
+        default: return RSSReader.item(node, rdf: kind == .rdf)
+        }
     }
 
     static func feedKind(_ root: XMLNode) -> DocumentFormat? {
+        if CDFReader.isCDF(root) { return .cdf }
         switch root.localName.lowercased() {
         case "rss": return .rss
         case "rdf": return .rdf
         case "feed": return .atom
+        case "entry": return FeedNamespace(root.namespace) == .atom ? .atom : nil
         case "channel": return .rss
         default: return nil
         }
@@ -60,6 +67,9 @@ public enum FeedParser {
     /// Items of RSS/RDF (under channel, or beside it in RSS 0.90/1.0, or in RSS 1.1's `items`),
     /// entries of Atom.
     static func itemNodes(_ root: XMLNode) -> [XMLNode] {
+        if CDFReader.isCDF(root) { return CDFReader.itemNodes(root) }
+        // An Atom entry document (RFC 4287 §4.1.2) is one entry.
+        if root.localName == "entry" { return [root] }
         let wanted = feedKind(root) == .atom ? "entry" : "item"
         var out = [XMLNode]()
         for child in root.elementChildren {
@@ -76,6 +86,7 @@ public enum FeedParser {
     }
 
     static func feedTitle(_ root: XMLNode, kind: DocumentFormat) -> String? {
+        if kind == .cdf { return CDFReader.item(root).title.isEmpty ? nil : CDFReader.item(root).title }
         let holder = kind == .atom ? root : (root.elementChildren.first { $0.localName == "channel" } ?? root)
         guard let t = holder.elementChildren.first(where: { $0.localName == "title" }) else { return nil }
         let s = kind == .atom ? FeedText.construct(t) : TextNormalizer.maybeHTML(t.textContent)

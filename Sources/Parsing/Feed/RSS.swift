@@ -12,6 +12,7 @@ enum RSSReader {
         var link: String?
         var title: String?
         var alternate: String?
+        var sawSummary = false
         for child in node.elementChildren {
             let name = child.localName
             switch (FeedNamespace(child.namespace), name) {
@@ -29,8 +30,13 @@ enum RSSReader {
                 if item.published == nil { item.published = DateParser.parse(child.textContent) }
             case (.dcterms, "modified"), (.core, "lastBuildDate"):
                 item.updated = DateParser.parse(child.textContent)
-            case (.core, "description"):
-                item.summary = TextNormalizer.fromHTML(child.textContent)
+            case (.core, "description"), (.core, "summary"):
+                // Some feeds carry a non-standard <summary> beside <description>: the first of the
+                // two is the summary, the second the content (as feedparser reads them), so
+                // neither text is lost.
+                let text = TextNormalizer.fromHTML(child.textContent)
+                if !sawSummary { item.summary = text; sawSummary = true }
+                else if item.content == nil { item.content = text }
             case (.dc, "description"):
                 if item.summary == nil { item.summary = TextNormalizer.fromHTML(child.textContent) }
             case (.content, "encoded"), (.core, "fullitem"):

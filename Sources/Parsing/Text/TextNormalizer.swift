@@ -2,12 +2,53 @@ import Foundation
 import CLibXML2
 
 /// Turns the text of feed fields and page nodes into what a user reads and what is compared:
-/// tags stripped (for HTML), entities decoded, NFKC (full-width Latin → ASCII), whitespace collapsed.
+/// tags stripped (for HTML), entities decoded, full-width ASCII forms folded to ASCII (what NFKC
+/// does to them), NFC, whitespace collapsed.
+///
+/// Full NFKC is deliberately not applied: it also rewrites "…" to "...", "™" to "TM" and "²" to
+/// "2", changing what the publisher wrote, and costs a full Unicode pass per field.
 enum TextNormalizer {
-    /// NFKC and whitespace collapsed to single spaces, trimmed.
+    /// Width-folded, NFC, whitespace collapsed to single spaces, trimmed.
     static func plain(_ s: String) -> String {
-        collapse(demoronize(s).precomposedStringWithCompatibilityMapping)
+        var t = demoronize(repairMojibake(s))
+        if needsNFC(t) { t = t.precomposedStringWithCanonicalMapping }
+        return collapse(t)
     }
+
+    /// Decomposed accents ("e" + U+0301) are composed so equal texts compare equal.
+    private static func needsNFC(_ s: String) -> Bool {
+        // Combining marks all lie at U+0300 and above: UTF-8 lead bytes 0xCC and up.
+        guard s.utf8.contains(where: { $0 >= 0xCC }) else { return false }
+        return s.unicodeScalars.contains { $0.properties.canonicalCombiningClass != .notReordered }
+    }
+
+    /// UTF-8 text that was once decoded as Latin-1 or Windows-1252 and encoded again ("â€¦" for
+    /// "…", "Ã©" for "é"). When every character is a Latin-1/Windows-1252 one and their bytes form
+    /// valid UTF-8, that UTF-8 reading is what the author wrote; feedparser repairs the same way.
+    /// Only readings made of Latin letters (U+00A0–U+017F) or characters from U+0800 up (quotes,
+    /// dashes, CJK) are accepted, so real Latin-1 text ("CAFÉ" + no-break space) is left alone.
+    static func repairMojibake(_ s: String) -> String {
+        // Every Latin-1 character that can start a UTF-8 sequence (Â…ô) is encoded with lead byte C3.
+        guard s.utf8.contains(0xC3) else { return s }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            if u.value < 0x100 { bytes.append(UInt8(u.value)) }
+            else if let b = cp1252Byte[u.value] { bytes.append(b) }
+            else { return s }
+        }
+        guard let fixed = String(validating: bytes, as: UTF8.self) else { return s }
+        for u in fixed.unicodeScalars where u.value >= 0x80 {
+            if u.value < 0xA0 || (u.value > 0x17F && u.value < 0x800) { return s }
+        }
+        return fixed
+    }
+
+    private static let cp1252Byte: [UInt32: UInt8] = {
+        var m = [UInt32: UInt8]()
+        for (byte, scalar) in cp1252 { m[scalar.value] = UInt8(byte) }
+        return m
+    }()
 
     /// C1 control characters in text are Windows-1252 bytes that were decoded as Latin-1
     /// somewhere upstream ("don\u{92}t"); nobody means the control character.
@@ -20,19 +61,30 @@ enum TextNormalizer {
         return String(out)
     }
 
+    /// Collapses whitespace runs (including U+3000, zero-width space and BOM) to one space, trims,
+    /// and folds full-width ASCII forms (Ｆ, ：, １) to ASCII, as Chinese sites mix them in.
     static func collapse(_ s: String) -> String {
-        var out = String()
-        out.reserveCapacity(s.utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
+        var empty = true
         for ch in s.unicodeScalars {
-            if ch.properties.isWhitespace || ch == "\u{200B}" || ch == "\u{FEFF}" {
-                pendingSpace = !out.isEmpty
+            let v = ch.value
+            if v < 0x80 {
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) { pendingSpace = !empty; continue }
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(ch); empty = false
+                continue
+            }
+            if ch.properties.isWhitespace || v == 0x200B || v == 0xFEFF {
+                pendingSpace = !empty
             } else {
-                if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
-                out.unicodeScalars.append(ch)
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                if v >= 0xFF01 && v <= 0xFF5E, let folded = Unicode.Scalar(v - 0xFF01 + 0x21) { out.append(folded) }
+                else { out.append(ch) }
+                empty = false
             }
         }
-        return out
+        return String(out)
     }
 
     /// HTML markup (as found escaped in RSS descriptions or Atom type="html") → plain text.

@@ -32,6 +32,8 @@ enum XMLRepair {
                 let name = String(decoding: body, as: UTF8.self)
                 if body.first == UInt8(ascii: "#") || xmlEntities.contains(name) {
                     out.append(contentsOf: u[i..<end])
+                    // "&#X41;": HTML reads an upper-case X, XML wants a lower-case one.
+                    if body.count > 1, body[body.startIndex + 1] == UInt8(ascii: "X") { out[out.count - (end - i) + 2] = UInt8(ascii: "x") }
                 } else if let scalar = TextNormalizer.entityValue(body) {
                     out.append(contentsOf: Array("&#\(scalar.value);".utf8))
                 } else {
