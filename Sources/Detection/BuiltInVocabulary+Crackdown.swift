@@ -48,7 +48,8 @@ extension BuiltInVocabulary {
             "延长羁押期限", "被捕", "被抓", "被拘", "被判", "开除", "拘捕", "扣押", "扣留", "关进", "带往", "拦截", "非法拘禁", "打击", "清退", "强拆", "驱赶",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", 
             "dissolved", "held in detention", "held without", "without charge", "being held", "held by police", "held on",
-            "questioned by police", "questioned by state security", "taken away", "abduct*", "kidnap*", "summon*", "interrogat*",
+            "questioned by police", "questioned by state security", "police visit*", "visited by police", "visits from police",
+            "transnational repression", "taken away", "abduct*", "kidnap*", "summon*", "interrogat*",
             "raid*", "searched", "shut down", "shuts down", "shutting down", "closed down", "closure*",
             "ban", "bans", "banned", "sentenc*", "jail*", "imprison*", "prison", "convict*", "charged", "charges",
             "indict*", "prosecut*", "trial", "harass*", "intimidat*", "surveil*", "monitored",
@@ -60,10 +61,12 @@ extension BuiltInVocabulary {
             // needs a civil-society target or an enforcement action beside it.
             "crackdown", "crackdowns", "cracks down", "cracked down", "cracking down", "clampdown", "clamps down",
             "严打", "整肃",
+        ]) + terms(0.4, "security-organs", [
+            "state security officer*", "state security agent*", "plainclothes", "plain-clothes", "便衣", "国安人员", "国安局",
         ]) + terms(0.5, "missing", [
             // Disappearance is evidence beside the action: "taken away … missing for a week".
             "失踪", "下落不明", "失联", "missing", "disappeared", "gone missing", "went missing", "unreachable",
-            "cannot be reached", "no news of",
+            "cannot be reached", "no news of", "disappear*",
         ]) + terms(0.5, "target", [
             "律师", "维权", "维权人士", "活动人士", "社运人士", "行动者", "工人", "劳工", "工运", "工友", "农民工", "罢工", "讨薪",
             "记者", "公民记者", "异见", "异议人士", "民主", "人权", "上访", "访民", "信访", "请愿", "抗议", "示威", "游行",
@@ -110,7 +113,8 @@ extension BuiltInVocabulary {
             // An item about a new legal text that defines a charge is a regulation, not a crackdown.
             "司法解释", "征求意见稿", "征求意见", "草案", "judicial interpretation*", "draft law", "draft regulation*",
             "public comment*", "clarif*", "废止", "废除", "repeal*", "abolish*", "三读通过", "实施细则", "刊宪", "amendment*",
-            "legislature approves", "legislature passes", "gazette*", "ordinance",
+            "legislature approves", "legislature passes", "gazette*", "ordinance", "enact*", "signed into law",
+            "takes effect", "comes into force", "passes law", "new law",
         ]) + terms(0.0, "hidden", [
             // Longer words that contain a vocabulary term but mean something else.
             "失踪人口", "走失", "喝茶叶", "茶馆", "饮茶", "工人日报", "人士表示", "业内人士", "知情人士", "相关人士",

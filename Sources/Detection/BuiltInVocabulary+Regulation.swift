@@ -44,7 +44,7 @@ public enum BuiltInVocabulary {
             "enters into force", "entered into force", "entry into force", "in force from",
             "promulgat*", "repeal*", "abolish*", "rescind*", "enact*", "signed into law", "passed into law",
             "first reading", "second reading", "third reading", "legislation", "legislative", "lawmakers approve*",
-            "npcsc", "npc standing committee", "new law", "new laws", "new rules", "new regulation*", "new measures",
+            "npcsc", "npc standing committee", "new law", "new laws", "new rules", "new regulation*", 
             "new provisions", "new guidelines", "new restrictions", "amendment*", "amended", "amends", "amending",
             "revised law", "revised regulation*", "revised rules", "revised measures", "revised version",
             "decree", "decrees", "ordinance", "ordinances", "statute", "bylaw*", "law revision",
@@ -63,7 +63,7 @@ public enum BuiltInVocabulary {
             "charity law", "overseas ngo law", "foreign ngo law", "解释", "civil code", "criminal code", "penal code",
             "labour code", "labor code", "environmental code", "environment code", "administrative code",
         ]) + terms(0.3, "instrument", [
-            "决定", "意见", "标准", "制度", "政策", "measures", "rule", "opinions", "notice", "code", "policy", "policies", "framework", "regime", "requirements", "restrictions",
+            "new measures", "决定", "意见", "标准", "制度", "政策", "measures", "rule", "opinions", "notice", "code", "policy", "policies", "framework", "regime", "requirements", "restrictions",
             "standards",
         ]) + terms(0.35, "issuer", [
             "国务院", "办公厅", "民政部", "公安部", "司法部", "人力资源和社会保障部", "人社部", "教育部", "国家宗教事务局",
@@ -81,7 +81,10 @@ public enum BuiltInVocabulary {
             "issue*", "releas*", "publish*", "unveil*", "adopt*", "pass", "passes", "passed", "approve*", "introduc*",
             "revise*", "revision*", "tighten*", "overhaul*", "finaliz*", "finalis*", "roll out", "rolls out", "rolled out",
             "draft", "drafts", "drafted", "drafting", "proposed", "propose*", "proposal*", "effective", "in effect", "vote*",
-            "voted", "signs", "signed", "ban", "bans", "banned", "require*", "mandate*", "restrict*", "expand*", "announce*", "new",
+            "voted", "signs", "signed", "ban", "bans", "banned", "require*", "mandate*", "restrict*", "expand*", "announce*",
+        ]) + terms(0.4, "action", [
+            // "New" alone is weak evidence: "new inheritance rules explained" is not a new rule.
+            "new",
         ]),
         regexes: [
             DetectionRules.RegexRule("《[^》]{0,60}(法|条例|规定|办法|细则|规则|决定|解释|意见|纲要|规划|目录|清单|标准|指引|准则|章程|制度)[^》]{0,12}》",
@@ -105,8 +108,12 @@ public enum BuiltInVocabulary {
             "mother-in-law", "father-in-law", "in-law*", "murphy's law", "sports", "football", "soccer", "basketball",
             "match", "referee", "game", "games", "nba", "fifa", "league", "tournament", "playoff*", "overtime", "quiz",
             "anniversary", "workshop", "training", "seminar", "webinar", "lecture", "awareness", "study session",
-            "passed away", "draft pick", "nba draft", "bill gates", "electricity bill", "phone bill", "utility bill*",
+            "passed away", "podcast", "episode", "interview", "draft pick", "nba draft", "bill gates", "electricity bill", "phone bill", "utility bill*",
             "weather", "product recall", "recall*", "code of conduct",
+        ]) + terms(0.5, "economic-policy", [
+            // Stimulus and relief packages are policies, not rules.
+            "to support", "to boost", "stimulus", "economic growth", "tax cuts", "relief package", "subsidies", "纾困",
+            "稳增长", "促消费", "惠企",
         ]) + terms(0.4, "enforcement", [
             // News of a law being applied (an arrest, a trial, a fine) is not a new law.
             "违法", "违规", "逮捕", "拘留", "判处", "判刑", "刑事拘留", "案例", "庭审", "判决", "起诉", "处罚决定",
