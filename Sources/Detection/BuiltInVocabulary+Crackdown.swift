@@ -90,6 +90,7 @@ extension BuiltInVocabulary {
         ]),
         regexes: [
             DetectionRules.RegexRule("\\d+\\s*名?(律师|工人|维权|活动人士|记者|学生|访民|信徒)", 0.5, group: "target",
+                                     triggers: ["名", "律师", "工人", "维权", "活动人士", "记者", "学生", "访民", "信徒"],
                                      label: "number of people of a group"),
         ],
         negative: terms(0.7, "ordinary-crime", [

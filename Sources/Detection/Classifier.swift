@@ -31,6 +31,8 @@ public final class Classifier: Sendable {
     private enum Use: Sendable {
         case term(category: Int, weight: Double, group: String, negative: Bool)
         case watch(list: String, name: String)
+        /// A literal that lets a regular expression run (see `RegexRule.triggers`).
+        case trigger(regex: Int)
     }
 
     private struct CompiledRegex: @unchecked Sendable {
@@ -38,7 +40,8 @@ public final class Classifier: Sendable {
         var regex: NSRegularExpression
         var weight: Double
         var group: String
-        var trigger: String?
+        /// Runs only when one of its trigger literals was found by the term scan.
+        var triggered: Bool
         var label: String
     }
 
@@ -53,11 +56,16 @@ public final class Classifier: Sendable {
         var index: [String: Int] = [:]
         var texts: [String] = []
         var uses: [[Use]] = []
+        var substrings = Set<Int>()
         func add(_ raw: String, _ use: Use) {
             let folded = TextNormalizer.fold(raw).trimmingCharacters(in: .whitespaces)
             guard !folded.isEmpty, folded != "*" else { return }
-            if let i = index[folded] { uses[i].append(use); return }
-            index[folded] = texts.count
+            // Triggers match anywhere; they get their own entry so words keep their boundaries.
+            let key: String
+            if case .trigger = use { key = "\u{0}" + folded } else { key = folded }
+            if let i = index[key] { uses[i].append(use); return }
+            index[key] = texts.count
+            if case .trigger = use { substrings.insert(texts.count) }
             texts.append(folded)
             uses.append([use])
         }
@@ -68,8 +76,9 @@ public final class Classifier: Sendable {
             for r in c.regexes {
                 // Patterns from feeds.yml were validated when it was read; a bad built-in is a bug.
                 guard let re = try? NSRegularExpression(pattern: r.pattern, options: [.caseInsensitive]) else { continue }
+                for t in r.triggers { add(t, .trigger(regex: regexes.count)) }
                 regexes.append(CompiledRegex(category: ci, regex: re, weight: r.weight, group: r.group ?? "/" + r.pattern,
-                                             trigger: r.trigger.map(TextNormalizer.fold), label: r.label ?? r.pattern))
+                                             triggered: !r.triggers.isEmpty, label: r.label ?? r.pattern))
             }
         }
         for list in rules.watchlists {
@@ -80,7 +89,7 @@ public final class Classifier: Sendable {
         self.texts = texts
         self.uses = uses
         self.regexes = regexes
-        self.matcher = TermMatcher(terms: texts)
+        self.matcher = TermMatcher(terms: texts, substrings: substrings)
     }
 
     public convenience init(spec: DetectionSpec) {
@@ -107,9 +116,12 @@ public final class Classifier: Sendable {
             let bytes = Array(folded.utf8)
             let hits = matcher.hits(in: bytes)
             let spans = categorySpans(hits)
+            var triggered = Set<Int>()
             for hit in hits {
                 for use in uses[hit.term] {
                     switch use {
+                    case let .trigger(regex):
+                        triggered.insert(regex)
                     case let .term(ci, weight, group, negative):
                         if Self.isInside(hit, spans[ci]) { continue }
                         let value = (negative ? -weight : weight) * factor
@@ -123,8 +135,8 @@ public final class Classifier: Sendable {
                     }
                 }
             }
-            for r in regexes {
-                if let t = r.trigger, !folded.contains(t) { continue }
+            for (ri, r) in regexes.enumerated() {
+                if r.triggered && !triggered.contains(ri) { continue }
                 let ns = folded as NSString
                 guard let m = r.regex.firstMatch(in: folded, range: NSRange(location: 0, length: ns.length)) else { continue }
                 let value = r.weight * factor

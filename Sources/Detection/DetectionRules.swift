@@ -29,15 +29,16 @@ public struct DetectionRules: Sendable {
         public var pattern: String
         public var weight: Double
         public var group: String?
-        /// A literal that must occur in the text for the expression to be tried (a cheap pre-check).
-        public var trigger: String?
+        /// Literals of which one must occur in the text for the expression to be tried (a cheap
+        /// pre-check: running every expression on every field would cost more than the term scan).
+        public var triggers: [String]
         /// What the match is reported as in `matches` (the pattern itself when nil).
         public var label: String?
-        public init(_ pattern: String, _ weight: Double, group: String? = nil, trigger: String? = nil, label: String? = nil) {
+        public init(_ pattern: String, _ weight: Double, group: String? = nil, triggers: [String] = [], label: String? = nil) {
             self.pattern = pattern
             self.weight = weight
             self.group = group
-            self.trigger = trigger
+            self.triggers = triggers
             self.label = label
         }
     }
