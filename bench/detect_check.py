@@ -27,7 +27,10 @@ def main():
     root = tempfile.mkdtemp(prefix="cw-detect-")
     web = os.path.join(root, "web")
     os.makedirs(web)
-    handler = lambda *args: http.server.SimpleHTTPRequestHandler(*args, directory=web)
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = lambda *args: Quiet(*args, directory=web)
     http.server.ThreadingHTTPServer.request_queue_size = 64
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -37,8 +40,12 @@ def main():
         f.write("sources:\n" + "".join('  - {id: feed-%s, url: "%s/%s.xml"}\n' % (l, base, l) for l in langs))
     def write(full):
         for l in langs:
-            with open(os.path.join(web, l + ".xml"), "w", encoding="utf-8") as f:
+            path = os.path.join(web, l + ".xml")
+            with open(path, "w", encoding="utf-8") as f:
                 f.write(rss([i for i in items if i.get("lang", "en") == l] if full else []))
+            # Last-Modified has one-second resolution: make the rewrite visible to conditional GET.
+            t = os.stat(path).st_mtime + (10 if full else 0)
+            os.utime(path, (t, t))
     def run():
         p = subprocess.run([a.bin, "run", "--config", os.path.join(root, "feeds.yml"), "--state", os.path.join(root, "state"),
                             "--json", "--force", "--quiet"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
