@@ -5,7 +5,7 @@ import Model
 enum SinkReader {
     static let kinds = ["stdout", "email", "webhook"]
     static let routingKeys: Set<String> = ["sources", "tags", "categories", "kinds", "health"]
-    static let retryKeys: Set<String> = ["max_attempts", "backoff", "backoff_max"]
+    static let retryKeys: Set<String> = ["max_attempts", "backoff", "backoff_max", "every"]
     static let emailKeys: Set<String> = [
         "name", "url", "starttls", "username", "password_env", "password_file", "from", "to", "mode",
         "subject_prefix", "timeout",
@@ -71,6 +71,7 @@ enum SinkReader {
             case "mode": sink.mode = try mode(value)
             case "subject_prefix": sink.subjectPrefix = try noLineBreaks(value)
             case "timeout": sink.timeout = try positive(value)
+            case "every": sink.every = try positive(value)
             case "url", "from", "to": break
             default:
                 if routingKeys.contains(key) { try readRouting(key, value, into: &sink.routing) } else { try readRetry(key, value, into: &sink.retry) }
@@ -113,6 +114,7 @@ enum SinkReader {
             case "secret_file": sink.secret = .file(try value.nonEmptyString())
             case "mode": sink.mode = try mode(value)
             case "timeout": sink.timeout = try positive(value)
+            case "every": sink.every = try positive(value)
             case "template": try readTemplate(value, into: &sink)
             case "format": break
             default:

@@ -23,6 +23,15 @@ public enum SinkSpec: Sendable, Equatable {
         }
     }
 
+    /// Digests go out at most this often (a weekly email from an hourly timer); nil: every pass.
+    public var every: TimeInterval? {
+        switch self {
+        case .stdout: return nil
+        case let .email(s): return s.every
+        case let .webhook(s): return s.every
+        }
+    }
+
     public var retry: RetryPolicy {
         switch self {
         case .stdout: return RetryPolicy()
@@ -139,6 +148,8 @@ public struct EmailSink: Sendable, Equatable {
     public var timeout: TimeInterval
     public var routing: SinkRouting
     public var retry: RetryPolicy
+    /// At most one delivery per this interval (see SinkSpec.every).
+    public var every: TimeInterval?
 
     public init(name: String, url: String, requireTLS: Bool = true, username: String? = nil, password: SecretSource? = nil,
                 from: String, to: [String], mode: DeliveryMode = .digest, subjectPrefix: String = "[CivicWatch]",
@@ -177,6 +188,8 @@ public struct WebhookSink: Sendable, Equatable {
     public var timeout: TimeInterval
     public var routing: SinkRouting
     public var retry: RetryPolicy
+    /// At most one delivery per this interval (see SinkSpec.every).
+    public var every: TimeInterval?
 
     public init(name: String, url: String? = nil, urlSecret: SecretSource? = nil, format: Format, secret: SecretSource? = nil,
                 templateBody: String? = nil, templateHeaders: [String: String] = [:],
