@@ -113,7 +113,7 @@ extension BuiltInVocabulary {
         ]) + terms(0.5, "legislative-news", [
             // An item about a new legal text that defines a charge is a regulation, not a crackdown.
             "司法解释", "征求意见稿", "征求意见", "草案", "judicial interpretation*", "draft law", "draft regulation*",
-            "public comment*", "clarif*", "废止", "废除", "repeal*", "abolish*", "三读通过", "实施细则", "刊宪", "amendment*",
+            "public comment*", "clarif*", "印发", "实施办法", "管理办法", "工作规定", "暂行规定", "废止", "废除", "repeal*", "abolish*", "三读通过", "实施细则", "刊宪", "amendment*",
             "legislature approves", "legislature passes", "gazette*", "ordinance", "enact*", "signed into law",
             "takes effect", "comes into force", "passes law", "new law",
         ]) + terms(0.0, "hidden", [
