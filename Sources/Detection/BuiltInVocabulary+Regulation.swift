@@ -77,7 +77,7 @@ public enum BuiltInVocabulary {
             "立法会", "立法院", "意见领袖", "不同意见",
         ]) + terms(0.5, "action", [
             "印发", "发布", "公布", "出台", "立法", "通过", "审议", "修订", "修改", "修正", "制定", "起草", "实施", "试行", "暂行",
-            "解读", "答记者问", "新修订", "新修改", "批准", "下发", "出炉", "正式", "首部",
+            "解读", "答记者问", "新修订", "新修改", "批准", "下发", "出炉", "正式", "首部", "规范",
             "issue*", "releas*", "publish*", "unveil*", "adopt*", "pass", "passes", "passed", "approve*", "introduc*",
             "revise*", "revision*", "tighten*", "overhaul*", "finaliz*", "finalis*", "roll out", "rolls out", "rolled out",
             "draft", "drafts", "drafted", "drafting", "proposed", "propose*", "proposal*", "effective", "in effect", "vote*",
