@@ -109,11 +109,11 @@ extension BuiltInVocabulary {
             "suspended for", "celebrity", "actor", "actress", "shoplift*", "vandal*", "hit-and-run", "cartel*",
             "游客", "驴友", "登山", "搜救", "救援", "溺水", "地震", "泥石流", "hiker*", "tourist*", "climber*",
             "rescue*", "search and rescue", "illegal fishing", "piracy", "pirated", "spam",
-            "scalper*", "price gouging", "food safety", "cheating", "exam", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
+            "scalper*", "price gouging", "food safety", "cheating", "exam", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
         ]) + terms(0.5, "legislative-news", [
             // An item about a new legal text that defines a charge is a regulation, not a crackdown.
             "司法解释", "征求意见稿", "征求意见", "草案", "judicial interpretation*", "draft law", "draft regulation*",
-            "public comment*", "clarif*", "印发", "实施办法", "管理办法", "工作规定", "暂行规定", "废止", "废除", "repeal*", "abolish*", "三读通过", "实施细则", "刊宪", "amendment*",
+            "public comment*", "clarif*", "revise*", "revision*", "修订", "印发", "实施办法", "管理办法", "工作规定", "暂行规定", "废止", "废除", "repeal*", "abolish*", "三读通过", "实施细则", "刊宪", "amendment*",
             "legislature approves", "legislature passes", "gazette*", "ordinance", "enact*", "signed into law",
             "takes effect", "comes into force", "passes law", "new law",
         ]) + terms(0.0, "hidden", [

@@ -99,7 +99,7 @@ public enum BuiltInVocabulary {
             DetectionRules.RegexRule("令\\s*(第|〔\\d{4}〕)?\\s*\\d+\\s*号", 1.0, group: "stage", triggers: ["令"],
                                      label: "decree number (…令第58号)"),
             DetectionRules.RegexRule("\\bnew\\s+([a-z'-]+\\s+){0,4}(law|laws|regulations?|rules|provisions|ordinance|act|decree|code|guidelines)\\b",
-                                     0.6, group: "new-instrument", triggers: ["new"], label: "new … law/rules"),
+                                     0.6, group: "stage", triggers: ["new"], label: "new … law/rules"),
             DetectionRules.RegexRule("自\\d{4}年\\d{1,2}月\\d{1,2}日起", 1.0, group: "stage", triggers: ["日起"], label: "effective date"),
             DetectionRules.RegexRule("\\b(law|act|regulations?|rules|measures|provisions|bill|ordinance) (on|for|of) (the )?[a-z' -]{3,60}\\b(takes?|took|will take|come|comes|came) ",
                                      1.0, group: "stage", triggers: ["take", "took", "come", "came"], label: "instrument + effect"),
@@ -113,9 +113,14 @@ public enum BuiltInVocabulary {
             "mother-in-law", "father-in-law", "in-law*", "murphy's law", "sports", "football", "soccer", "basketball",
             "match", "referee", "game", "games", "nba", "fifa", "league", "tournament", "playoff*", "overtime", "quiz",
             "anniversary", "workshop", "training", "seminar", "webinar", "lecture", "awareness", "study session",
-            "passed away", "rules of the road", "ground rules", "house rules", "golden rules", "unwritten rules",
+            "passed away", "first amendment", "second amendment", "fifth amendment", "rules of the road", "ground rules", "house rules", "golden rules", "unwritten rules",
             "rule of thumb", "rules of the game", "podcast", "episode", "interview", "draft pick", "nba draft", "bill gates", "electricity bill", "phone bill", "utility bill*",
             "weather", "product recall", "recall*", "code of conduct",
+        ]) + terms(0.4, "private-issuer", [
+            // Companies make rules too; those are not law.
+            "company", "companies", "employer", "employers", "corporate", "startup", "公司",
+        ]) + terms(0.5, "about-existing", [
+            "guide on", "guide to", "compliance guide",
         ]) + terms(0.5, "economic-policy", [
             // Stimulus and relief packages are policies, not rules.
             "to support", "to boost", "stimulus", "economic growth", "tax cuts", "relief package", "subsidies", "纾困",
