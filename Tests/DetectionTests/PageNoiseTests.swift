@@ -53,3 +53,17 @@ final class PageNoiseTests: XCTestCase {
         XCTAssertTrue(significant("Updated 2026-03-05 and a long line of body text here", "Updated 2026-03-06 and a long line of body text here", raw))
     }
 }
+
+final class BuiltInPatternTests: XCTestCase {
+    /// Built-in expressions that failed to compile would be skipped silently at run time.
+    func testEveryBuiltInExpressionCompiles() {
+        for p in PageNoise.builtInPatterns {
+            XCTAssertNoThrow(try NSRegularExpression(pattern: p, options: [.caseInsensitive]), p)
+        }
+        for c in DetectionRules.builtIn.categories {
+            for r in c.regexes {
+                XCTAssertNoThrow(try NSRegularExpression(pattern: r.pattern, options: [.caseInsensitive]), r.pattern)
+            }
+        }
+    }
+}
