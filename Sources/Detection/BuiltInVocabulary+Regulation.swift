@@ -81,7 +81,7 @@ public enum BuiltInVocabulary {
             "issue*", "releas*", "publish*", "unveil*", "adopt*", "pass", "passes", "passed", "approve*", "introduc*",
             "revise*", "revision*", "tighten*", "overhaul*", "finaliz*", "finalis*", "roll out", "rolls out", "rolled out",
             "draft", "drafts", "drafted", "drafting", "proposed", "propose*", "proposal*", "effective", "in effect", "vote*",
-            "voted", "signs", "signed", "ban", "bans", "banned", "require*", "mandate*", "restrict*", "expand*", "announce*", "translation", "full text", "全文",
+            "voted", "signs", "signed", "ban", "bans", "banned", "require*", "mandate*", "restrict*", "expand*", "announce*", "reintroduc*", "tabled", "tables", "translation", "full text", "全文",
         ]) + terms(0.4, "action", [
             // "New" alone is weak evidence: "new inheritance rules explained" is not a new rule.
             "new",
