@@ -53,7 +53,8 @@ enum TextNormalizer {
     /// C1 control characters in text are Windows-1252 bytes that were decoded as Latin-1
     /// somewhere upstream ("don\u{92}t"); nobody means the control character.
     static func demoronize(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return s }
+        // U+0080…U+009F are C2 80 … C2 9F in UTF-8.
+        guard s.utf8.contains(0xC2), s.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return s }
         var out = String.UnicodeScalarView()
         for ch in s.unicodeScalars {
             if (0x80...0x9F).contains(ch.value) { out.append(cp1252[ch.value] ?? ch) } else { out.append(ch) }
@@ -63,28 +64,66 @@ enum TextNormalizer {
 
     /// Collapses whitespace runs (including U+3000, zero-width space and BOM) to one space, trims,
     /// and folds full-width ASCII forms (Ｆ, ：, １) to ASCII, as Chinese sites mix them in.
+    /// Works on the UTF-8 bytes: this runs on every field of every item.
     static func collapse(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var empty = true
-        for ch in s.unicodeScalars {
-            let v = ch.value
-            if v < 0x80 {
-                if v == 0x20 || (v >= 0x09 && v <= 0x0D) { pendingSpace = !empty; continue }
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(ch); empty = false
-                continue
+        var s = s
+        return s.withUTF8 { u -> String in
+            var out = [UInt8]()
+            out.reserveCapacity(u.count)
+            var pendingSpace = false
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                if b < 0x80 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = !out.isEmpty; i += 1; continue }
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(b); i += 1
+                    continue
+                }
+                let len = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+                let end = min(i + len, n)
+                if isUnicodeSpace(u, i, len) { pendingSpace = !out.isEmpty; i = end; continue }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                // U+FF01…U+FF5E (EF BC 81 … EF BD 9E) → U+0021…U+007E.
+                if len == 3, b == 0xEF, i + 2 < n, u[i + 1] == 0xBC || u[i + 1] == 0xBD {
+                    let v = (UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)) + 0xF000
+                    if v >= 0xFF01 && v <= 0xFF5E { out.append(UInt8(v - 0xFF01 + 0x21)); i = end; continue }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<end]))
+                i = end
             }
-            if ch.properties.isWhitespace || v == 0x200B || v == 0xFEFF {
-                pendingSpace = !empty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                if v >= 0xFF01 && v <= 0xFF5E, let folded = Unicode.Scalar(v - 0xFF01 + 0x21) { out.append(folded) }
-                else { out.append(ch) }
-                empty = false
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// Unicode whitespace outside ASCII, plus zero-width space and BOM, at `i` (a `len`-byte sequence).
+    private static func isUnicodeSpace(_ u: UnsafeBufferPointer<UInt8>, _ i: Int, _ len: Int) -> Bool {
+        guard i + len <= u.count else { return false }
+        switch len {
+        case 2: return u[i] == 0xC2 && (u[i + 1] == 0x85 || u[i + 1] == 0xA0)  // NEL, NBSP
+        case 3:
+            let v = UInt32(u[i] & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+            return v == 0x1680 || (0x2000...0x200B).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x202F
+                || v == 0x205F || v == 0x3000 || v == 0xFEFF
+        default: return false
+        }
+    }
+
+    /// Leading and trailing whitespace removed (ASCII and the Unicode spaces `collapse` knows).
+    static func trim(_ s: String) -> String {
+        let u = s.utf8
+        guard let f = u.first, let l = u.last else { return s }
+        let ws: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        if !ws(f) && !ws(l) && f < 0x80 && l < 0x80 { return s }
+        return collapseEnds(s)
+    }
+
+    private static func collapseEnds(_ s: String) -> String {
+        var sub = Substring(s)
+        while let c = sub.first, c.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}" { sub = sub.dropFirst() }
+        while let c = sub.last, c.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}" { sub = sub.dropLast() }
+        return String(sub)
     }
 
     /// HTML markup (as found escaped in RSS descriptions or Atom type="html") → plain text.
@@ -121,28 +160,28 @@ enum TextNormalizer {
     /// Removes tags, comments and the contents of script/style. Block-level tags become spaces so
     /// words on either side do not run together.
     static func stripTags(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: "<")) else { return s }
         let u = Array(s.utf8)
-        guard u.contains(UInt8(ascii: "<")) else { return s }
         var out = [UInt8]()
         out.reserveCapacity(u.count)
         var i = 0
         let n = u.count
-        func starts(_ p: String, at j: Int) -> Bool {
-            let pb = Array(p.utf8)
-            guard j + pb.count <= n else { return false }
-            for k in 0..<pb.count where (u[j + k] | (pb[k] >= 0x61 ? 0x20 : 0)) != pb[k] { return false }
+        /// Case-insensitive match of lower-case ASCII `p` at `j`.
+        func starts(_ p: [UInt8], at j: Int) -> Bool {
+            guard j + p.count <= n else { return false }
+            for k in 0..<p.count where (u[j + k] | (p[k] >= 0x61 ? 0x20 : 0)) != p[k] { return false }
             return true
         }
-        func find(_ p: String, from j: Int) -> Int? {
+        func find(_ p: [UInt8], from j: Int) -> Int? {
             var k = j
-            while k < n { if starts(p, at: k) { return k }; k += 1 }
+            while k < n { if u[k] | 0x20 == p[0] | 0x20, starts(p, at: k) { return k }; k += 1 }
             return nil
         }
         while i < n {
             let b = u[i]
             guard b == UInt8(ascii: "<"), i + 1 < n else { out.append(b); i += 1; continue }
-            if starts("<!--", at: i) {
-                i = (find("-->", from: i + 4).map { $0 + 3 }) ?? n
+            if starts(commentOpen, at: i) {
+                i = (find(commentClose, from: i + 4).map { $0 + 3 }) ?? n
                 continue
             }
             let c = u[i + 1]
@@ -166,16 +205,36 @@ enum TextNormalizer {
             if u[k] == UInt8(ascii: "/") { k += 1 }
             var nameEnd = k
             while nameEnd < min(j, n), ((u[nameEnd] | 0x20) >= 0x61 && (u[nameEnd] | 0x20) <= 0x7A) || (u[nameEnd] >= 0x30 && u[nameEnd] <= 0x39) { nameEnd += 1 }
-            let name = String(decoding: u[k..<nameEnd], as: UTF8.self).lowercased()
             let closing = u[i + 1] == UInt8(ascii: "/")
             i = min(j + 1, n)
-            if !closing, name == "script" || name == "style" {
-                i = find("</" + name, from: i).map { e in (u[e...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 }) ?? n } ?? n
+            let tag = TagKind(u[k..<nameEnd])
+            if !closing, tag == .hidden {
+                var close: [UInt8] = Array("</".utf8)
+                for b in u[k..<nameEnd] { close.append(b | 0x20) }
+                i = find(close, from: i).map { e in (u[e...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 }) ?? n } ?? n
                 continue
             }
-            if blockTags.contains(name) { out.append(UInt8(ascii: " ")) }
+            if tag == .block { out.append(UInt8(ascii: " ")) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+
+    /// What a tag name means for plain text, decided from its bytes without building a string.
+    private enum TagKind {
+        case block, hidden, inline
+        init(_ name: ArraySlice<UInt8>) {
+            guard !name.isEmpty, name.count <= 10 else { self = .inline; return }
+            var key: UInt64 = 0
+            for b in name { key = key << 8 | UInt64(b | 0x20) }
+            if TagKind.hiddenKeys.contains(key) { self = .hidden }
+            else if TagKind.blockKeys.contains(key) { self = .block }
+            else { self = .inline }
+        }
+        static func key(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+        static let hiddenKeys: Set<UInt64> = Set(["script", "style"].map(key))
+        static let blockKeys: Set<UInt64> = Set(blockTags.map(key))
     }
 
     /// If `&` at `i` starts a character or entity reference ending in ';', the index after it.
@@ -246,4 +305,8 @@ enum TextNormalizer {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+extension String {
+    var trimmedForParsing: String { TextNormalizer.trim(self) }
 }

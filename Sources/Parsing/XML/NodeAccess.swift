@@ -38,6 +38,14 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// The concatenated text of the node and its descendants (its XPath string value).
     var textContent: String {
+        // Most feed fields hold one text or CDATA node: read it in place instead of having
+        // libxml2 concatenate a copy.
+        if pointee.type == XML_ELEMENT_NODE {
+            guard let first = pointee.children else { return "" }
+            if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+                return first.pointee.content.map { String(cString: $0) } ?? ""
+            }
+        }
         guard let v = xmlNodeGetContent(self) else { return "" }
         defer { cw_xml_free(v) }
         return String(cString: v)
