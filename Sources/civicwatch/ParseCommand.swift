@@ -139,8 +139,8 @@ enum DocumentJSON {
             o.raw("\n      \"id\": "); o.string(item.id)
             o.raw(",\n      \"title\": "); o.string(item.title)
             o.raw(",\n      \"link\": "); o.string(item.link)
-            o.raw(",\n      \"published\": "); o.string(item.published.map(iso8601))
-            o.raw(",\n      \"updated\": "); o.string(item.updated.map(iso8601))
+            o.raw(",\n      \"published\": "); o.date(item.published)
+            o.raw(",\n      \"updated\": "); o.date(item.updated)
             o.raw(",\n      \"summary\": "); o.string(item.summary)
             o.raw(",\n      \"content\": "); o.string(item.content)
             o.raw(",\n      \"author\": "); o.string(item.author)
@@ -168,6 +168,17 @@ enum DocumentJSON {
 
         mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+        /// `"yyyy-MM-ddTHH:mm:ssZ"` or null.
+        mutating func date(_ d: Date?) {
+            guard let d else { raw("null"); return }
+            let (y, mo, day, h, mi, s) = DocumentJSON.civil(d)
+            func digits(_ v: Int, _ n: Int) { var p = 1; for _ in 1..<n { p *= 10 }; var v = v; while p > 0 { bytes.append(UInt8(0x30 + v / p % 10)); v %= p; p /= 10 } }
+            bytes.append(0x22)
+            digits(max(0, min(y, 9999)), 4); bytes.append(0x2D); digits(mo, 2); bytes.append(0x2D); digits(day, 2)
+            bytes.append(0x54); digits(h, 2); bytes.append(0x3A); digits(mi, 2); bytes.append(0x3A); digits(s, 2)
+            bytes.append(0x5A); bytes.append(0x22)
+        }
+
         /// A JSON string literal (or null), escaping quotes, backslashes and control characters.
         mutating func string(_ s: String?) {
             guard var s else { raw("null"); return }
@@ -192,8 +203,15 @@ enum DocumentJSON {
         }
     }
 
-    /// `yyyy-MM-ddTHH:mm:ssZ` in UTC (civil-from-days, Howard Hinnant's algorithm).
+    /// `yyyy-MM-ddTHH:mm:ssZ` in UTC.
     static func iso8601(_ date: Date) -> String {
+        var w = Writer()
+        w.date(date)
+        return String(decoding: w.bytes.dropFirst().dropLast(), as: UTF8.self)
+    }
+
+    /// UTC calendar fields of an instant (civil-from-days, Howard Hinnant's algorithm).
+    static func civil(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
         let t = Int(date.timeIntervalSince1970.rounded(.down))
         let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
         let secs = t - days * 86400
@@ -206,8 +224,6 @@ enum DocumentJSON {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let year = y >= 1000 ? "\(y)" : String(repeating: "0", count: max(0, 4 - "\(max(y, 0))".count)) + "\(max(y, 0))"
-        return "\(year)-\(two(m))-\(two(d))T\(two(secs / 3600)):\(two(secs % 3600 / 60)):\(two(secs % 60))Z"
+        return (y, m, d, secs / 3600, secs % 3600 / 60, secs % 60)
     }
 }

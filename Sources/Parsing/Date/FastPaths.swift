@@ -121,10 +121,13 @@ enum DateFastPaths {
             let c = u[i]
             if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
                 let sign = c == UInt8(ascii: "+") ? 1 : -1
-                i += 1
-                guard let h = number(max: 2, exactly: 2) else { return nil }
+                guard let h1 = digit(i + 1), let h2 = digit(i + 2) else { return nil }
+                i += 3
                 _ = expect(":")
-                guard let m = number(max: 2, exactly: 2), h <= 14, m < 60 else { return nil }
+                guard let m1 = digit(i), let m2 = digit(i + 1) else { return nil }
+                i += 2
+                let h = h1 * 10 + h2, m = m1 * 10 + m2
+                guard h <= 14, m < 60, digit(i) == nil else { return nil }
                 return sign * (h * 3600 + m * 60)
             }
             var j = i

@@ -10,16 +10,59 @@ import CLibXML2
 enum TextNormalizer {
     /// Width-folded, NFC, whitespace collapsed to single spaces, trimmed.
     static func plain(_ s: String) -> String {
-        var t = demoronize(repairMojibake(s))
+        var s = s
+        let flags = s.withUTF8(Flags.init)
+        if flags.rare { return plainSlow(s) }
+        guard flags.collapse else { return s }
+        return s.withUTF8 { String(decoding: collapseBytes($0), as: UTF8.self) }
+    }
+
+    /// `plain` for text already held as UTF-8 bytes: one String is built at the end.
+    static func plain(bytes u: [UInt8]) -> String {
+        u.withUnsafeBufferPointer { u in
+            let flags = Flags(u)
+            if flags.rare { return plainSlow(String(decoding: u, as: UTF8.self)) }
+            return String(decoding: flags.collapse ? collapseBytes(u) : Array(u), as: UTF8.self)
+        }
+    }
+
+    /// Mojibake, C1 controls or combining marks present: the full treatment.
+    private static func plainSlow(_ s: String) -> String {
+        var t = repairMojibake(s)
+        t = demoronize(t)
         if needsNFC(t) { t = t.precomposedStringWithCanonicalMapping }
         return collapse(t)
     }
 
+    /// What one pass over the bytes says about the steps `plain` needs.
+    private struct Flags {
+        /// Whitespace to collapse or trim, Unicode spaces or full-width forms to fold.
+        var collapse = false
+        /// Possible mojibake (Ã…), C1 controls, or combining marks (U+0300…U+07FF, Hangul jamo).
+        var rare = false
+
+        init(_ u: UnsafeBufferPointer<UInt8>) {
+            var prevSpace = true  // a leading space needs trimming
+            for b in u {
+                switch b {
+                case 0x20:
+                    if prevSpace { collapse = true }
+                    prevSpace = true
+                    continue
+                case 0x09...0x0D: collapse = true
+                case 0xC2, 0xC3, 0xCC...0xDF, 0xE1: rare = true
+                case 0xE2, 0xE3, 0xEF: collapse = true  // Unicode spaces, full-width forms
+                default: break
+                }
+                prevSpace = false
+            }
+            if prevSpace, !u.isEmpty { collapse = true }
+        }
+    }
+
     /// Decomposed accents ("e" + U+0301) are composed so equal texts compare equal.
     private static func needsNFC(_ s: String) -> Bool {
-        // Combining marks all lie at U+0300 and above: UTF-8 lead bytes 0xCC and up.
-        guard s.utf8.contains(where: { $0 >= 0xCC }) else { return false }
-        return s.unicodeScalars.contains { $0.properties.canonicalCombiningClass != .notReordered }
+        s.unicodeScalars.contains { $0.properties.canonicalCombiningClass != .notReordered }
     }
 
     /// UTF-8 text that was once decoded as Latin-1 or Windows-1252 and encoded again ("â€¦" for
@@ -67,34 +110,40 @@ enum TextNormalizer {
     /// Works on the UTF-8 bytes: this runs on every field of every item.
     static func collapse(_ s: String) -> String {
         var s = s
-        return s.withUTF8 { u -> String in
-            var out = [UInt8]()
-            out.reserveCapacity(u.count)
-            var pendingSpace = false
-            var i = 0
-            let n = u.count
-            while i < n {
-                let b = u[i]
-                if b < 0x80 {
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = !out.isEmpty; i += 1; continue }
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(b); i += 1
-                    continue
-                }
-                let len = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
-                let end = min(i + len, n)
-                if isUnicodeSpace(u, i, len) { pendingSpace = !out.isEmpty; i = end; continue }
+        return s.withUTF8 { String(decoding: collapseBytes($0), as: UTF8.self) }
+    }
+
+    static func collapseBytes(_ u: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(u.count)
+        var pendingSpace = false
+        var i = 0
+        let n = u.count
+        while i < n {
+            let b = u[i]
+            switch b {
+            case 0x20, 0x09...0x0D:
+                pendingSpace = !out.isEmpty; i += 1
+                continue
+            case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+                // Lead bytes of the Unicode spaces and of the full-width forms.
+                let len = b == 0xC2 ? 2 : 3
+                if isUnicodeSpace(u, i, len) { pendingSpace = !out.isEmpty; i += len; continue }
                 if pendingSpace { out.append(0x20); pendingSpace = false }
                 // U+FF01…U+FF5E (EF BC 81 … EF BD 9E) → U+0021…U+007E.
-                if len == 3, b == 0xEF, i + 2 < n, u[i + 1] == 0xBC || u[i + 1] == 0xBD {
+                if b == 0xEF, i + 2 < n, u[i + 1] == 0xBC || u[i + 1] == 0xBD {
                     let v = (UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)) + 0xF000
-                    if v >= 0xFF01 && v <= 0xFF5E { out.append(UInt8(v - 0xFF01 + 0x21)); i = end; continue }
+                    if v >= 0xFF01 && v <= 0xFF5E { out.append(UInt8(v - 0xFF01 + 0x21)); i += 3; continue }
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<end]))
-                i = end
+                out.append(b); i += 1
+            default:
+                // Continuation bytes (0x80–0xBF) follow their lead byte, so a pending space
+                // is only ever written before a character's first byte.
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b); i += 1
             }
-            return String(decoding: out, as: UTF8.self)
         }
+        return out
     }
 
     /// Unicode whitespace outside ASCII, plus zero-width space and BOM, at `i` (a `len`-byte sequence).
@@ -128,7 +177,7 @@ enum TextNormalizer {
 
     /// HTML markup (as found escaped in RSS descriptions or Atom type="html") → plain text.
     static func fromHTML(_ s: String) -> String {
-        plain(decodeEntities(stripTags(s)))
+        plain(bytes: decodeEntitiesBytes(stripTagsBytes(Array(s.utf8))))
     }
 
     /// A text/plain field that nonetheless carries markup or entities (common in RSS titles).
@@ -161,7 +210,11 @@ enum TextNormalizer {
     /// words on either side do not run together.
     static func stripTags(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "<")) else { return s }
-        let u = Array(s.utf8)
+        return String(decoding: stripTagsBytes(Array(s.utf8)), as: UTF8.self)
+    }
+
+    static func stripTagsBytes(_ u: [UInt8]) -> [UInt8] {
+        guard u.contains(UInt8(ascii: "<")) else { return u }
         var out = [UInt8]()
         out.reserveCapacity(u.count)
         var i = 0
@@ -216,7 +269,7 @@ enum TextNormalizer {
             }
             if tag == .block { out.append(UInt8(ascii: " ")) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
@@ -289,21 +342,25 @@ enum TextNormalizer {
     ]
 
     static func decodeEntities(_ s: String) -> String {
-        let u = Array(s.utf8)
-        guard u.contains(UInt8(ascii: "&")) else { return s }
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+        return String(decoding: decodeEntitiesBytes(Array(s.utf8)), as: UTF8.self)
+    }
+
+    static func decodeEntitiesBytes(_ u: [UInt8]) -> [UInt8] {
+        guard u.contains(UInt8(ascii: "&")) else { return u }
         var out = [UInt8]()
         out.reserveCapacity(u.count)
         var i = 0
         while i < u.count {
             if u[i] == UInt8(ascii: "&"), let end = entityEnd(u, i), let scalar = entityValue(u[(i + 1)..<(end - 1)]) {
-                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                UTF8.encode(scalar) { out.append($0) }
                 i = end
             } else {
                 out.append(u[i])
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 
