@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import CLibXML2
 
 /// Turns the text of feed fields and page nodes into what a user reads and what is compared:
@@ -10,20 +13,10 @@ import CLibXML2
 enum TextNormalizer {
     /// Width-folded, NFC, whitespace collapsed to single spaces, trimmed.
     static func plain(_ s: String) -> String {
-        var s = s
-        let flags = s.withUTF8(Flags.init)
-        if flags.rare { return plainSlow(s) }
-        guard flags.collapse else { return s }
-        return s.withUTF8 { String(decoding: collapseBytes($0), as: UTF8.self) }
-    }
-
-    /// `plain` for text already held as UTF-8 bytes: one String is built at the end.
-    static func plain(bytes u: [UInt8]) -> String {
-        u.withUnsafeBufferPointer { u in
-            let flags = Flags(u)
-            if flags.rare { return plainSlow(String(decoding: u, as: UTF8.self)) }
-            return String(decoding: flags.collapse ? collapseBytes(u) : Array(u), as: UTF8.self)
-        }
+        var buf = Array(s.utf8)
+        let r = buf.withUnsafeMutableBufferPointer { normalize(in: $0, count: $0.count) }
+        if !r.ok { return plainSlow(s) }
+        return r.changed ? String(decoding: buf[0..<r.count], as: UTF8.self) : s
     }
 
     /// Mojibake, C1 controls or combining marks present: the full treatment.
@@ -34,30 +27,55 @@ enum TextNormalizer {
         return collapse(t)
     }
 
-    /// What one pass over the bytes says about the steps `plain` needs.
-    private struct Flags {
-        /// Whitespace to collapse or trim, Unicode spaces or full-width forms to fold.
-        var collapse = false
-        /// Possible mojibake (Ã…), C1 controls, or combining marks (U+0300…U+07FF, Hangul jamo).
-        var rare = false
-
-        init(_ u: UnsafeBufferPointer<UInt8>) {
-            var prevSpace = true  // a leading space needs trimming
-            for b in u {
-                switch b {
-                case 0x20:
-                    if prevSpace { collapse = true }
-                    prevSpace = true
+    /// One pass over the first `count` bytes of `u`, in place, that collapses whitespace and
+    /// folds full-width forms as `collapse` does. `ok` is false when the text may need the rarer
+    /// steps (possible mojibake, C1 controls, combining marks): the caller then takes the full
+    /// path. `changed` is false when the bytes were already normal.
+    private static func normalize(in u: UnsafeMutableBufferPointer<UInt8>, count n: Int) -> (ok: Bool, changed: Bool, count: Int) {
+        var pendingSpace = false
+        var changed = false
+        var w = 0
+        var i = 0
+        while i < n {
+            let b = u[i]
+            if b < 0x80 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    if b != 0x20 || w == 0 || pendingSpace { changed = true }
+                    pendingSpace = w > 0
+                    i += 1
                     continue
-                case 0x09...0x0D: collapse = true
-                case 0xC2, 0xC3, 0xCC...0xDF, 0xE1: rare = true
-                case 0xE2, 0xE3, 0xEF: collapse = true  // Unicode spaces, full-width forms
-                default: break
                 }
-                prevSpace = false
+                if pendingSpace { u[w] = 0x20; w += 1; pendingSpace = false }
+                u[w] = b; w += 1; i += 1
+                continue
             }
-            if prevSpace, !u.isEmpty { collapse = true }
+            switch b {
+            case 0xC3, 0xCC...0xDF, 0xE1:
+                return (false, changed, n)
+            case 0xC2:
+                guard i + 1 < n else { return (false, changed, n) }
+                if u[i + 1] == 0xA0 || u[i + 1] == 0x85 { changed = true; pendingSpace = w > 0; i += 2; continue }
+                if u[i + 1] < 0xA0 { return (false, changed, n) }  // C1 controls
+            case 0xE2, 0xE3, 0xEF:
+                if i + 2 < n, isUnicodeSpace(UnsafeBufferPointer(u), i, 3) { changed = true; pendingSpace = w > 0; i += 3; continue }
+                if b == 0xEF, i + 2 < n, u[i + 1] == 0xBC || u[i + 1] == 0xBD {
+                    let v = (UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)) + 0xF000
+                    if v >= 0xFF01 && v <= 0xFF5E {
+                        if pendingSpace { u[w] = 0x20; w += 1; pendingSpace = false }
+                        u[w] = UInt8(v - 0xFF01 + 0x21); w += 1; i += 3; changed = true
+                        continue
+                    }
+                }
+            default:
+                break
+            }
+            // Continuation bytes (0x80–0xBF) follow their lead byte, so a pending space is only
+            // ever written before a character's first byte.
+            if pendingSpace { u[w] = 0x20; w += 1; pendingSpace = false }
+            u[w] = b; w += 1; i += 1
         }
+        if pendingSpace { changed = true }
+        return (true, changed, w)
     }
 
     /// Decomposed accents ("e" + U+0301) are composed so equal texts compare equal.
@@ -177,7 +195,20 @@ enum TextNormalizer {
 
     /// HTML markup (as found escaped in RSS descriptions or Atom type="html") → plain text.
     static func fromHTML(_ s: String) -> String {
-        plain(bytes: decodeEntitiesBytes(stripTagsBytes(Array(s.utf8))))
+        // One copy of the bytes, three in-place passes, one String.
+        var buf = Array(s.utf8)
+        var slow = false
+        let n = buf.withUnsafeMutableBufferPointer { p -> Int in
+            var n = stripTags(in: p, count: p.count)
+            n = decodeEntities(in: p, count: n)
+            let r = normalize(in: p, count: n)
+            slow = !r.ok
+            return r.ok ? r.count : n
+        }
+        // The rare path (mojibake, C1, combining marks) starts again from the source: `normalize`
+        // stopped half-way through the buffer.
+        if slow { return plainSlow(decodeEntities(stripTags(s))) }
+        return String(decoding: buf[0..<n], as: UTF8.self)
     }
 
     /// A text/plain field that nonetheless carries markup or entities (common in RSS titles).
@@ -210,15 +241,17 @@ enum TextNormalizer {
     /// words on either side do not run together.
     static func stripTags(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "<")) else { return s }
-        return String(decoding: stripTagsBytes(Array(s.utf8)), as: UTF8.self)
+        var buf = Array(s.utf8)
+        let n = buf.withUnsafeMutableBufferPointer { stripTags(in: $0, count: $0.count) }
+        return String(decoding: buf[0..<n], as: UTF8.self)
     }
 
-    static func stripTagsBytes(_ u: [UInt8]) -> [UInt8] {
-        guard u.contains(UInt8(ascii: "<")) else { return u }
-        var out = [UInt8]()
-        out.reserveCapacity(u.count)
+    /// Strips tags from the first `count` bytes of `u`, writing the result over them (the text
+    /// only ever shrinks); returns the new length.
+    static func stripTags(in u: UnsafeMutableBufferPointer<UInt8>, count n: Int) -> Int {
+        guard memchr(u.baseAddress!, Int32(UInt8(ascii: "<")), n) != nil else { return n }
+        var w = 0
         var i = 0
-        let n = u.count
         /// Case-insensitive match of lower-case ASCII `p` at `j`.
         func starts(_ p: [UInt8], at j: Int) -> Bool {
             guard j + p.count <= n else { return false }
@@ -232,7 +265,7 @@ enum TextNormalizer {
         }
         while i < n {
             let b = u[i]
-            guard b == UInt8(ascii: "<"), i + 1 < n else { out.append(b); i += 1; continue }
+            guard b == UInt8(ascii: "<"), i + 1 < n else { u[w] = b; w += 1; i += 1; continue }
             if starts(commentOpen, at: i) {
                 i = (find(commentClose, from: i + 4).map { $0 + 3 }) ?? n
                 continue
@@ -242,7 +275,7 @@ enum TextNormalizer {
             // "<!" opens markup only as a declaration (<!DOCTYPE, <![CDATA[); "<!'" is text.
             let declaration = c == UInt8(ascii: "!") && i + 2 < n && (((u[i + 2] | 0x20) >= 0x61 && (u[i + 2] | 0x20) <= 0x7A) || u[i + 2] == UInt8(ascii: "["))
             guard isLetter || c == UInt8(ascii: "/") || declaration || c == UInt8(ascii: "?") else {
-                out.append(b); i += 1; continue
+                u[w] = b; w += 1; i += 1; continue
             }
             // Find the end of the tag, skipping quoted attribute values.
             var j = i + 1
@@ -264,12 +297,12 @@ enum TextNormalizer {
             if !closing, tag == .hidden {
                 var close: [UInt8] = Array("</".utf8)
                 for b in u[k..<nameEnd] { close.append(b | 0x20) }
-                i = find(close, from: i).map { e in (u[e...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 }) ?? n } ?? n
+                i = find(close, from: i).map { e in (u[e..<n].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 }) ?? n } ?? n
                 continue
             }
-            if tag == .block { out.append(UInt8(ascii: " ")) }
+            if tag == .block { u[w] = UInt8(ascii: " "); w += 1 }
         }
-        return out
+        return w
     }
 
     private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
@@ -277,7 +310,7 @@ enum TextNormalizer {
     /// What a tag name means for plain text, decided from its bytes without building a string.
     private enum TagKind {
         case block, hidden, inline
-        init(_ name: ArraySlice<UInt8>) {
+        init<C: Collection>(_ name: C) where C.Element == UInt8 {
             guard !name.isEmpty, name.count <= 10 else { self = .inline; return }
             var key: UInt64 = 0
             for b in name { key = key << 8 | UInt64(b | 0x20) }
@@ -291,7 +324,7 @@ enum TextNormalizer {
     }
 
     /// If `&` at `i` starts a character or entity reference ending in ';', the index after it.
-    static func entityEnd(_ u: [UInt8], _ i: Int) -> Int? {
+    static func entityEnd<C: RandomAccessCollection>(_ u: C, _ i: Int) -> Int? where C.Element == UInt8, C.Index == Int {
         var j = i + 1
         guard j < u.count else { return nil }
         if u[j] == UInt8(ascii: "#") {
@@ -343,24 +376,27 @@ enum TextNormalizer {
 
     static func decodeEntities(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
-        return String(decoding: decodeEntitiesBytes(Array(s.utf8)), as: UTF8.self)
+        var buf = Array(s.utf8)
+        let n = buf.withUnsafeMutableBufferPointer { decodeEntities(in: $0, count: $0.count) }
+        return String(decoding: buf[0..<n], as: UTF8.self)
     }
 
-    static func decodeEntitiesBytes(_ u: [UInt8]) -> [UInt8] {
-        guard u.contains(UInt8(ascii: "&")) else { return u }
-        var out = [UInt8]()
-        out.reserveCapacity(u.count)
-        var i = 0
-        while i < u.count {
-            if u[i] == UInt8(ascii: "&"), let end = entityEnd(u, i), let scalar = entityValue(u[(i + 1)..<(end - 1)]) {
-                UTF8.encode(scalar) { out.append($0) }
+    /// Decodes references in the first `count` bytes of `u` in place (a reference is never shorter
+    /// than the UTF-8 of its character); returns the new length.
+    static func decodeEntities(in u: UnsafeMutableBufferPointer<UInt8>, count n: Int) -> Int {
+        guard let first = memchr(u.baseAddress!, Int32(UInt8(ascii: "&")), n) else { return n }
+        var i = UnsafeMutablePointer<UInt8>(first.assumingMemoryBound(to: UInt8.self)) - u.baseAddress!
+        var w = i
+        let view = UnsafeBufferPointer(rebasing: u[0..<n])
+        while i < n {
+            if u[i] == UInt8(ascii: "&"), let end = entityEnd(view, i), let scalar = entityValue(ArraySlice(view[(i + 1)..<(end - 1)])) {
+                UTF8.encode(scalar) { u[w] = $0; w += 1 }
                 i = end
             } else {
-                out.append(u[i])
-                i += 1
+                u[w] = u[i]; w += 1; i += 1
             }
         }
-        return out
+        return w
     }
 }
 
