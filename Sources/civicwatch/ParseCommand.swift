@@ -44,6 +44,9 @@ struct ParseCommand: ParsableCommand {
 
     @Flag(help: "Print the parsed document as JSON (docs/parse-json.md).") var json = false
 
+    @Flag(help: "Only print what was parsed (format, encoding, items) and how long parsing took; for benchmarks.")
+    var stats = false
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw fail("cannot read \(file)", status: Status.usage)
@@ -63,7 +66,14 @@ struct ParseCommand: ParsableCommand {
                 DocumentPrinter.printFeedLinks(doc.feedLinks, json: json)
                 return
             }
+            let start = DispatchTime.now().uptimeNanoseconds
             let doc = try parse(input, zone: zone)
+            if stats {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                Swift.print("format: \(doc.format.rawValue), encoding: \(doc.encoding), well-formed: \(doc.wellFormed), "
+                    + "items: \(doc.items.count), bytes: \(data.count), parse: \(String(format: "%.0f", ms)) ms")
+                return
+            }
             DocumentPrinter.print(doc, json: json)
         } catch {
             throw fail("\(file): \(error)", status: Status.someFailed)

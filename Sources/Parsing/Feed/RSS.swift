@@ -17,7 +17,7 @@ enum RSSReader {
             let name = child.localName
             switch (child.feedNamespace, name) {
             case (.core, "title"), (.dc, "title"):
-                if title == nil || child.feedNamespace == .core { title = TextNormalizer.maybeHTML(child.textContent) }
+                if title == nil || child.feedNamespace == .core { title = TextNormalizer.maybeHTML(bytes: child.textBytes) }
             case (.core, "link"):
                 let href = TextNormalizer.trim(child.textContent)
                 if link == nil, !href.isEmpty { link = URLResolver.resolve(href, at: child) }
@@ -34,13 +34,13 @@ enum RSSReader {
                 // Some feeds carry a non-standard <summary> beside <description>: the first of the
                 // two is the summary, the second the content (as feedparser reads them), so
                 // neither text is lost.
-                let text = TextNormalizer.fromHTML(child.textContent)
+                let text = TextNormalizer.fromHTML(bytes: child.textBytes)
                 if !sawSummary { item.summary = text; sawSummary = true }
                 else if item.content == nil { item.content = text }
             case (.dc, "description"):
                 if item.summary == nil { item.summary = TextNormalizer.fromHTML(child.textContent) }
             case (.content, "encoded"), (.core, "fullitem"):
-                item.content = TextNormalizer.fromHTML(child.textContent)
+                item.content = TextNormalizer.fromHTML(bytes: child.textBytes)
             case (.xhtml, "body"), (.xhtml, "div"):
                 if item.content == nil { item.content = FeedText.xhtml(child) }
             case (.core, "author"), (.dc, "creator"):

@@ -15,8 +15,16 @@ enum TextNormalizer {
     static func plain(_ s: String) -> String {
         var buf = Array(s.utf8)
         let r = buf.withUnsafeMutableBufferPointer { normalize(in: $0, count: $0.count) }
-        if !r.ok { return plainSlow(s) }
+        if !r.ok { return plainSlow(String(decoding: buf[0..<r.count], as: UTF8.self)) }
         return r.changed ? String(decoding: buf[0..<r.count], as: UTF8.self) : s
+    }
+
+    /// `plain` for text held as UTF-8 bytes (straight from libxml2): one String is built.
+    static func plain(bytes: [UInt8]) -> String {
+        var buf = bytes
+        let r = buf.withUnsafeMutableBufferPointer { normalize(in: $0, count: $0.count) }
+        let text = String(decoding: buf[0..<r.count], as: UTF8.self)
+        return r.ok ? text : plainSlow(text)
     }
 
     /// Mojibake, C1 controls or combining marks present: the full treatment.
@@ -29,13 +37,20 @@ enum TextNormalizer {
 
     /// One pass over the first `count` bytes of `u`, in place, that collapses whitespace and
     /// folds full-width forms as `collapse` does. `ok` is false when the text may need the rarer
-    /// steps (possible mojibake, C1 controls, combining marks): the caller then takes the full
-    /// path. `changed` is false when the bytes were already normal.
+    /// steps (possible mojibake, C1 controls, combining marks): from there on the bytes are
+    /// copied as they are and the caller finishes with `plainSlow`. `changed` is false when the
+    /// bytes were already normal.
     private static func normalize(in u: UnsafeMutableBufferPointer<UInt8>, count n: Int) -> (ok: Bool, changed: Bool, count: Int) {
         var pendingSpace = false
         var changed = false
         var w = 0
         var i = 0
+        /// The rare path: the rest is copied as it is, for `plainSlow` to finish.
+        func copyRest() -> Int {
+            if pendingSpace { u[w] = 0x20; w += 1 }
+            while i < n { u[w] = u[i]; w += 1; i += 1 }
+            return w
+        }
         while i < n {
             let b = u[i]
             if b < 0x80 {
@@ -51,11 +66,11 @@ enum TextNormalizer {
             }
             switch b {
             case 0xC3, 0xCC...0xDF, 0xE1:
-                return (false, changed, n)
+                return (false, true, copyRest())
             case 0xC2:
-                guard i + 1 < n else { return (false, changed, n) }
+                guard i + 1 < n else { return (false, true, copyRest()) }
                 if u[i + 1] == 0xA0 || u[i + 1] == 0x85 { changed = true; pendingSpace = w > 0; i += 2; continue }
-                if u[i + 1] < 0xA0 { return (false, changed, n) }  // C1 controls
+                if u[i + 1] < 0xA0 { return (false, true, copyRest()) }  // C1 controls
             case 0xE2, 0xE3, 0xEF:
                 if i + 2 < n, isUnicodeSpace(UnsafeBufferPointer(u), i, 3) { changed = true; pendingSpace = w > 0; i += 3; continue }
                 if b == 0xEF, i + 2 < n, u[i + 1] == 0xBC || u[i + 1] == 0xBD {
@@ -195,20 +210,27 @@ enum TextNormalizer {
 
     /// HTML markup (as found escaped in RSS descriptions or Atom type="html") → plain text.
     static func fromHTML(_ s: String) -> String {
-        // One copy of the bytes, three in-place passes, one String.
-        var buf = Array(s.utf8)
+        fromHTML(bytes: Array(s.utf8))
+    }
+
+    /// `fromHTML` for UTF-8 bytes: three in-place passes, one String.
+    static func fromHTML(bytes: [UInt8]) -> String {
+        var buf = bytes
         var slow = false
         let n = buf.withUnsafeMutableBufferPointer { p -> Int in
             var n = stripTags(in: p, count: p.count)
             n = decodeEntities(in: p, count: n)
             let r = normalize(in: p, count: n)
             slow = !r.ok
-            return r.ok ? r.count : n
+            return r.count
         }
-        // The rare path (mojibake, C1, combining marks) starts again from the source: `normalize`
-        // stopped half-way through the buffer.
-        if slow { return plainSlow(decodeEntities(stripTags(s))) }
-        return String(decoding: buf[0..<n], as: UTF8.self)
+        let text = String(decoding: buf[0..<n], as: UTF8.self)
+        return slow ? plainSlow(text) : text
+    }
+
+    /// `maybeHTML` for UTF-8 bytes.
+    static func maybeHTML(bytes: [UInt8]) -> String {
+        looksLikeHTML(bytes) ? fromHTML(bytes: bytes) : plain(bytes: bytes)
     }
 
     /// A text/plain field that nonetheless carries markup or entities (common in RSS titles).
@@ -217,7 +239,10 @@ enum TextNormalizer {
     }
 
     static func looksLikeHTML(_ s: String) -> Bool {
-        let u = Array(s.utf8)
+        looksLikeHTML(Array(s.utf8))
+    }
+
+    static func looksLikeHTML(_ u: [UInt8]) -> Bool {
         var i = 0
         while i < u.count {
             let b = u[i]

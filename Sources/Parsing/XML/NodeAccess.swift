@@ -51,6 +51,20 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return String(cString: v)
     }
 
+    /// `textContent` as UTF-8 bytes, without building (and validating) a String first.
+    var textBytes: [UInt8] {
+        if pointee.type == XML_ELEMENT_NODE {
+            guard let first = pointee.children else { return [] }
+            if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+                guard let c = first.pointee.content else { return [] }
+                return Array(UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
+            }
+        }
+        guard let v = xmlNodeGetContent(self) else { return [] }
+        defer { cw_xml_free(v) }
+        return Array(UnsafeBufferPointer(start: v, count: strlen(UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))))
+    }
+
     /// The effective base URI (nested xml:base, HTML `<base href>`, then the document URL).
     var baseURI: String? {
         guard let v = xmlNodeGetBase(pointee.doc, self) else { return nil }
