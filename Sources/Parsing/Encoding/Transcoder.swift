@@ -96,13 +96,16 @@ enum Transcoder {
             var i = 0
             let n = u.count
             while i < n {
-                // Eight ASCII bytes at a time.
-                if i + 8 <= n, UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
+                let b = u[i]
+                if b < 0x80 {
+                    // Eight ASCII bytes at a time.
+                    if i + 8 <= n, UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                    } else {
+                        i += 1
+                    }
                     continue
                 }
-                let b = u[i]
-                if b < 0x80 { i += 1; continue }
                 let len: Int
                 switch b {
                 case 0xC2...0xDF: len = 2

@@ -52,6 +52,17 @@ enum TextNormalizer {
             return w
         }
         while i < n {
+            // A run of bytes that need nothing: skipped in place, or moved down.
+            if byteClass[Int(u[i])] == 0 {
+                if pendingSpace { u[w] = 0x20; w += 1; pendingSpace = false }
+                if w == i {
+                    repeat { i += 1 } while i < n && byteClass[Int(u[i])] == 0
+                    w = i
+                } else {
+                    repeat { u[w] = u[i]; w += 1; i += 1 } while i < n && byteClass[Int(u[i])] == 0
+                }
+                continue
+            }
             let b = u[i]
             if b < 0x80 {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
@@ -91,6 +102,14 @@ enum TextNormalizer {
         }
         if pendingSpace { changed = true }
         return (true, changed, w)
+    }
+
+    /// 0: a byte `normalize` copies as it is; 1: whitespace, control or a lead byte it looks at.
+    private static let byteClass: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0...0x20, 0xC2, 0xC3, 0xCC...0xDF, 0xE1, 0xE2, 0xE3, 0xEF: return 1
+        default: return 0
+        }
     }
 
     /// Decomposed accents ("e" + U+0301) are composed so equal texts compare equal.
@@ -288,9 +307,18 @@ enum TextNormalizer {
             while k < n { if u[k] | 0x20 == p[0] | 0x20, starts(p, at: k) { return k }; k += 1 }
             return nil
         }
+        let base = u.baseAddress!
         while i < n {
+            // Text up to the next "<" is moved down in one go.
+            let next = memchr(base + i, Int32(UInt8(ascii: "<")), n - i).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n
+            if next > i {
+                if w != i { memmove(base + w, base + i, next - i) }
+                w += next - i
+                i = next
+                continue
+            }
             let b = u[i]
-            guard b == UInt8(ascii: "<"), i + 1 < n else { u[w] = b; w += 1; i += 1; continue }
+            guard i + 1 < n else { u[w] = b; w += 1; i += 1; continue }
             if starts(commentOpen, at: i) {
                 i = (find(commentClose, from: i + 4).map { $0 + 3 }) ?? n
                 continue
@@ -342,10 +370,11 @@ enum TextNormalizer {
             if TagKind.hiddenKeys.contains(key) { self = .hidden }
             else if TagKind.blockKeys.contains(key) { self = .block }
             else { self = .inline }
+            // (Arrays, not sets: a short scan of integers is cheaper than hashing.)
         }
         static func key(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-        static let hiddenKeys: Set<UInt64> = Set(["script", "style"].map(key))
-        static let blockKeys: Set<UInt64> = Set(blockTags.map(key))
+        static let hiddenKeys: [UInt64] = ["script", "style"].map(key)
+        static let blockKeys: [UInt64] = (["p", "br", "div", "li", "td", "tr"] + blockTags.sorted()).map(key)
     }
 
     /// If `&` at `i` starts a character or entity reference ending in ';', the index after it.
@@ -413,13 +442,19 @@ enum TextNormalizer {
         var i = UnsafeMutablePointer<UInt8>(first.assumingMemoryBound(to: UInt8.self)) - u.baseAddress!
         var w = i
         let view = UnsafeBufferPointer(rebasing: u[0..<n])
+        let base = u.baseAddress!
         while i < n {
             if u[i] == UInt8(ascii: "&"), let end = entityEnd(view, i), let scalar = entityValue(ArraySlice(view[(i + 1)..<(end - 1)])) {
                 UTF8.encode(scalar) { u[w] = $0; w += 1 }
                 i = end
-            } else {
-                u[w] = u[i]; w += 1; i += 1
+                continue
             }
+            // Up to the next "&" in one move.
+            let from = u[i] == UInt8(ascii: "&") ? i + 1 : i
+            let next = from < n ? (memchr(base + from, Int32(UInt8(ascii: "&")), n - from).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n) : n
+            if w != i { memmove(base + w, base + i, next - i) }
+            w += next - i
+            i = next
         }
         return w
     }

@@ -20,17 +20,16 @@ enum URLResolver {
     /// "http://…" or "https://…" made only of characters valid in a URI: libxml2 would return it
     /// unchanged, so it needs no parsing.
     private static func isPlainAbsolute(_ s: String) -> Bool {
-        let u = s.utf8
-        guard u.count > 8 else { return false }
-        var i = u.startIndex
-        for b in "http".utf8 { guard u[i] | 0x20 == b else { return false }; i = u.index(after: i) }
-        if u[i] | 0x20 == UInt8(ascii: "s") { i = u.index(after: i) }
-        for b in "://".utf8 { guard i < u.endIndex, u[i] == b else { return false }; i = u.index(after: i) }
-        while i < u.endIndex {
-            guard uriSafe[Int(u[i])] else { return false }
-            i = u.index(after: i)
+        var s = s
+        return s.withUTF8 { u in
+            guard u.count > 8, u[0] | 0x20 == UInt8(ascii: "h"), u[1] | 0x20 == UInt8(ascii: "t"),
+                  u[2] | 0x20 == UInt8(ascii: "t"), u[3] | 0x20 == UInt8(ascii: "p") else { return false }
+            var i = 4
+            if u[i] | 0x20 == UInt8(ascii: "s") { i += 1 }
+            guard u[i] == UInt8(ascii: ":"), u[i + 1] == UInt8(ascii: "/"), u[i + 2] == UInt8(ascii: "/") else { return false }
+            for b in u[(i + 3)...] where !uriSafe[Int(b)] { return false }
+            return true
         }
-        return true
     }
 
     private static let uriSafe: [Bool] = (0..<256).map { b in
