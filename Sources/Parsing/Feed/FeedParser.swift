@@ -58,7 +58,7 @@ public enum FeedParser {
         case "rss": return .rss
         case "rdf": return .rdf
         case "feed": return .atom
-        case "entry": return FeedNamespace(root.namespace) == .atom ? .atom : nil
+        case "entry": return root.feedNamespace == .atom ? .atom : nil
         case "channel": return .rss
         default: return nil
         }

@@ -38,9 +38,31 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// The concatenated text of the node and its descendants (its XPath string value).
     var textContent: String {
+        // Most feed fields hold one text or CDATA node: read it in place instead of having
+        // libxml2 concatenate a copy.
+        if pointee.type == XML_ELEMENT_NODE {
+            guard let first = pointee.children else { return "" }
+            if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+                return first.pointee.content.map { String(cString: $0) } ?? ""
+            }
+        }
         guard let v = xmlNodeGetContent(self) else { return "" }
         defer { cw_xml_free(v) }
         return String(cString: v)
+    }
+
+    /// `textContent` as UTF-8 bytes, without building (and validating) a String first.
+    var textBytes: [UInt8] {
+        if pointee.type == XML_ELEMENT_NODE {
+            guard let first = pointee.children else { return [] }
+            if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+                guard let c = first.pointee.content else { return [] }
+                return Array(UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
+            }
+        }
+        guard let v = xmlNodeGetContent(self) else { return [] }
+        defer { cw_xml_free(v) }
+        return Array(UnsafeBufferPointer(start: v, count: strlen(UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))))
     }
 
     /// The effective base URI (nested xml:base, HTML `<base href>`, then the document URL).
