@@ -46,7 +46,7 @@ extension BuiltInVocabulary {
             "判处", "判刑", "获刑", "宣判", "有期徒刑", "服刑", "入狱", "关押", "定罪", "骚扰", "威胁", "警告", "搜查", "抄家",
             "查抄", "突击检查", "查封", "取缔", "关闭", "关停", "解散", "注销", "吊销", "撤销登记", "驱逐", "遣返",
             "监控", "跟踪", "殴打", "驱散", "删帖", "封号", "禁言", "施压", "审讯", "讯问", "监禁",
-            "延长羁押期限", "被捕", "被抓", "被拘", "被判", "被打", "开除", "拘捕", "扣押", "扣留", "关进", "带往", "拦截", "非法拘禁", "打击", "清退", "强拆", "驱赶",
+            "延长羁押期限", "被捕", "被抓", "被拘", "被判", "被打", "开除", "刑事强制措施", "强制措施", "摧毁", "拘捕", "扣押", "扣留", "关进", "带往", "拦截", "非法拘禁", "打击", "清退", "强拆", "驱赶",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", 
             "dissolved", "held in detention", "held without", "without charge", "being held", "held by police", "held on",
             "questioned by police", "questioned by state security", "police visit*", "visited by police", "visits from police",
