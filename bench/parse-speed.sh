@@ -11,7 +11,7 @@ mkdir -p bench/out
 file=bench/out/big20.xml
 [ -f "$file" ] || python3 bench/gen-big-rss.py "$file" >/dev/null
 bin=${CIVICWATCH_BIN:-.build/release/civicwatch}
-if [ -z "${CIVICWATCH_BIN:-}" ] && [ -z "${SKIP_BUILD:-}" ]; then swift build -c release --product civicwatch >/dev/null; fi
+if [ -z "${CIVICWATCH_BIN:-}" ] && [ -z "${SKIP_BUILD:-}" ]; then swift build -c release --product civicwatch --static-swift-stdlib >/dev/null; fi
 
 best() { # best wall time in seconds of "$@" over $runs runs
   local b=999 t s e
