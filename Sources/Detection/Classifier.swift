@@ -103,9 +103,13 @@ public final class Classifier: Sendable {
         let fields: [(String, String?)] = [("title", title), ("summary", summary), ("content", content), ("added", addedText)]
         // best[category][group] = (weight × factor, match)
         var best = Array(repeating: [String: (Double, RuleMatch)](), count: rules.categories.count)
+        // Positive groups matched in the title, per category (see `Category.weakEvidenceNegatives`).
+        var titleGroups = Array(repeating: Set<String>(), count: rules.categories.count)
         var watch: [WatchHit] = []
         var watchSeen = Set<String>()
-        func record(_ ci: Int, _ group: String, _ value: Double, _ m: RuleMatch) {
+        func record(_ ci: Int, _ group: String, _ value: Double, _ m: RuleMatch, inQuotedName: Bool = false) {
+            // Only clear evidence counts (a place such as 香港 at 0.4 does not).
+            if m.field == "title", value >= 0.5, !inQuotedName { titleGroups[ci].insert(group) }
             if let old = best[ci][group], abs(old.0) >= abs(value) { return }
             best[ci][group] = (value, m)
         }
@@ -116,6 +120,8 @@ public final class Classifier: Sendable {
             let bytes = Array(folded.utf8)
             let hits = matcher.hits(in: bytes)
             let spans = categorySpans(hits)
+            // Words inside a named instrument (《…约谈工作规定》) describe the instrument, not an event.
+            let quoted = field == "title" ? Self.quotedNames(bytes) : []
             var triggered = Set<Int>()
             for hit in hits {
                 for use in uses[hit.term] {
@@ -126,7 +132,8 @@ public final class Classifier: Sendable {
                         if Self.isInside(hit, spans[ci]) { continue }
                         let value = (negative ? -weight : weight) * factor
                         record(ci, group, value, RuleMatch(category: rules.categories[ci].name, term: texts[hit.term],
-                                                           field: field, weight: Self.round(value)))
+                                                           field: field, weight: Self.round(value)),
+                               inQuotedName: quoted.contains { $0.0 <= hit.start && hit.end <= $0.1 })
                     case let .watch(list, name):
                         let alias = String(decoding: bytes[hit.start..<hit.end], as: UTF8.self)
                         if watchSeen.insert(list + "\u{0}" + name).inserted {
@@ -149,6 +156,9 @@ public final class Classifier: Sendable {
         var categories: [CategoryScore] = []
         var matches: [RuleMatch] = []
         for (ci, c) in rules.categories.enumerated() {
+            if titleGroups[ci].count >= 2 {
+                for g in c.weakEvidenceNegatives { best[ci]["-" + g] = nil }
+            }
             let score = best[ci].values.reduce(0) { $0 + $1.0 }
             // Weight-0 terms only hide shorter terms; they explain nothing.
             matches += best[ci].values.map(\.1).filter { $0.weight != 0 }.sorted { abs($0.weight) > abs($1.weight) }
@@ -179,6 +189,22 @@ public final class Classifier: Sendable {
             }
         }
         return spans
+    }
+
+    /// Byte ranges between 《 and 》 in folded text.
+    private static func quotedNames(_ bytes: [UInt8]) -> [(Int, Int)] {
+        let open: [UInt8] = Array("《".utf8), close: [UInt8] = Array("》".utf8)
+        var ranges: [(Int, Int)] = []
+        var start: Int?
+        var i = 0
+        while i + 3 <= bytes.count {
+            if bytes[i] == open[0], bytes[i + 1] == open[1], bytes[i + 2] == open[2] { start = i + 3; i += 3; continue }
+            if bytes[i] == close[0], bytes[i + 1] == close[1], bytes[i + 2] == close[2], let s = start {
+                ranges.append((s, i)); start = nil; i += 3; continue
+            }
+            i += 1
+        }
+        return ranges
     }
 
     private static func isInside(_ h: TermMatcher.Hit, _ spans: [(Int, Int)]) -> Bool {

@@ -14,14 +14,20 @@ public struct DetectionRules: Sendable {
         public var regexes: [RegexRule]
         /// Terms that lower the score ("regulation time", 诈骗): their weight is subtracted.
         public var negative: [TermSpec]
+        /// Negative groups that only speak against weak evidence: they are not subtracted when the
+        /// title alone matches two independent positive groups. A headline that itself says who was
+        /// acted on ("… as police detain four activists") reports an event, even when the same item
+        /// reports a new law (whose words are `crackdown`'s `legislative-news` negatives).
+        public var weakEvidenceNegatives: Set<String>
 
         public init(name: String, threshold: Double = 1.0, terms: [TermSpec] = [], regexes: [RegexRule] = [],
-                    negative: [TermSpec] = []) {
+                    negative: [TermSpec] = [], weakEvidenceNegatives: Set<String> = []) {
             self.name = name
             self.threshold = threshold
             self.terms = terms
             self.regexes = regexes
             self.negative = negative
+            self.weakEvidenceNegatives = weakEvidenceNegatives
         }
     }
 
