@@ -28,78 +28,38 @@ public struct Classification: Sendable, Equatable {
 /// A category is assigned when its score reaches its threshold. A longer match hides the shorter
 /// matches inside it ("regulation time" hides "regulation", 交通法规 hides 法规).
 public final class Classifier: Sendable {
-    private enum Use: Sendable {
-        case term(category: Int, weight: Double, group: String, negative: Bool)
-        case watch(list: String, name: String)
-        /// A literal that lets a regular expression run (see `RegexRule.triggers`).
-        case trigger(regex: Int)
-    }
-
-    private struct CompiledRegex: @unchecked Sendable {
-        var category: Int
-        var regex: NSRegularExpression
-        var weight: Double
-        var group: String
-        /// Runs only when one of its trigger literals was found by the term scan.
-        var triggered: Bool
-        var label: String
-    }
-
     public let rules: DetectionRules
-    private let matcher: TermMatcher
-    private let texts: [String]
-    private let uses: [[Use]]
-    private let regexes: [CompiledRegex]
+    private let lock = NSLock()
+    nonisolated(unsafe) private var built: CompiledRules?
 
+    /// Cheap: the rules are compiled on the first `classify` call (see `CompiledRules`).
     public init(rules: DetectionRules) {
         self.rules = rules
-        var index: [String: Int] = [:]
-        var texts: [String] = []
-        var uses: [[Use]] = []
-        var substrings = Set<Int>()
-        func add(_ raw: String, _ use: Use) {
-            let folded = TextNormalizer.fold(raw).trimmingCharacters(in: .whitespaces)
-            guard !folded.isEmpty, folded != "*" else { return }
-            // Triggers match anywhere; they get their own entry so words keep their boundaries.
-            let key: String
-            if case .trigger = use { key = "\u{0}" + folded } else { key = folded }
-            if let i = index[key] { uses[i].append(use); return }
-            index[key] = texts.count
-            if case .trigger = use { substrings.insert(texts.count) }
-            texts.append(folded)
-            uses.append([use])
-        }
-        var regexes: [CompiledRegex] = []
-        for (ci, c) in rules.categories.enumerated() {
-            for t in c.terms { add(t.text, .term(category: ci, weight: t.weight, group: t.group ?? "=" + t.text, negative: false)) }
-            for t in c.negative { add(t.text, .term(category: ci, weight: t.weight, group: "-" + (t.group ?? t.text), negative: true)) }
-            for r in c.regexes {
-                // Patterns from feeds.yml were validated when it was read; a bad built-in is a bug.
-                guard let re = try? NSRegularExpression(pattern: r.pattern, options: [.caseInsensitive]) else { continue }
-                for t in r.triggers { add(t, .trigger(regex: regexes.count)) }
-                regexes.append(CompiledRegex(category: ci, regex: re, weight: r.weight, group: r.group ?? "/" + r.pattern,
-                                             triggered: !r.triggers.isEmpty, label: r.label ?? r.pattern))
-            }
-        }
-        for list in rules.watchlists {
-            for entry in list.entries {
-                for alias in [entry.name] + entry.aliases { add(alias, .watch(list: list.name, name: entry.name)) }
-            }
-        }
-        self.texts = texts
-        self.uses = uses
-        self.regexes = regexes
-        self.matcher = TermMatcher(terms: texts, substrings: substrings)
     }
 
     public convenience init(spec: DetectionSpec) {
         self.init(rules: DetectionRules(spec: spec))
     }
 
+    /// The compiled rules, built once by whichever thread classifies first; the others wait for it.
+    private var compiled: CompiledRules {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let c = CompiledRules(rules: rules)
+        built = c
+        return c
+    }
+
+    /// Builds the compiled rules now (for timing the build apart from classification).
+    public func prepare() { _ = compiled }
+
     /// Classifies one item (or page change). `sourceCategory` holds the source's `category:` hints:
     /// those categories are assigned whatever the text says, and the rules still run for the others.
     public func classify(title: String, summary: String? = nil, content: String? = nil, addedText: String? = nil,
                          sourceCategory: [String] = []) -> Classification {
+        let compiled = self.compiled
+        let (matcher, texts, uses, regexes) = (compiled.matcher, compiled.texts, compiled.uses, compiled.regexes)
         let fields: [(String, String?)] = [("title", title), ("summary", summary), ("content", content), ("added", addedText)]
         // best[category][group] = (weight × factor, match)
         var best = Array(repeating: [String: (Double, RuleMatch)](), count: rules.categories.count)
@@ -119,7 +79,7 @@ public final class Classifier: Sendable {
             let folded = TextNormalizer.fold(raw)
             let bytes = Array(folded.utf8)
             let hits = matcher.hits(in: bytes)
-            let spans = categorySpans(hits)
+            let spans = categorySpans(hits, uses)
             // Words inside a named instrument (《…约谈工作规定》) describe the instrument, not an event.
             let quoted = field == "title" ? Self.quotedNames(bytes) : []
             var triggered = Set<Int>()
@@ -180,7 +140,7 @@ public final class Classifier: Sendable {
 
     /// For each category, the spans of its hits: a hit strictly inside a longer hit of the same
     /// category is hidden ("regulation time" hides "regulation"; 交通法规 hides 法规).
-    private func categorySpans(_ hits: [TermMatcher.Hit]) -> [[(Int, Int)]] {
+    private func categorySpans(_ hits: [TermMatcher.Hit], _ uses: [[CompiledRules.Use]]) -> [[(Int, Int)]] {
         var spans = Array(repeating: [(Int, Int)](), count: rules.categories.count)
         guard hits.count > 1 else { return spans }
         for h in hits {

@@ -140,3 +140,21 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(names(builtIn.classify(title: "最高法发布关于办理寻衅滋事刑事案件适用法律若干问题的解释")), ["regulation"])
     }
 }
+
+final class ClassifierLazyBuildTests: XCTestCase {
+    /// Many threads classifying at once with a classifier nobody has used yet all get the rules
+    /// (built once, behind a lock) and the same answers.
+    func testConcurrentFirstUseGivesTheSameAnswers() {
+        let classifier = Classifier(rules: .builtIn)
+        let titles = ["公民记者张展再被以寻衅滋事罪起诉", "國務院公布《社會組織登記管理條例》", "Lakers win in overtime"]
+        var results = Array(repeating: [String](), count: 24)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: results.count) { i in
+            let names = classifier.classify(title: titles[i % titles.count]).categories.map(\.name)
+            lock.lock(); results[i] = names; lock.unlock()
+        }
+        for (i, names) in results.enumerated() {
+            XCTAssertEqual(names, [["crackdown"], ["regulation"], []][i % titles.count], titles[i % titles.count])
+        }
+    }
+}
