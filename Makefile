@@ -23,7 +23,8 @@ bench:
 # The man page comes from swift-argument-parser's generate-manual plugin; completions from the
 # binary itself, so both always match the commands.
 man: build
-	bash -c 'source scripts/setup.sh && swift package --allow-writing-to-directory .build/man generate-manual --multi-page=false --output-directory .build/man'
+	mkdir -p .build/man
+	bash -c 'source scripts/setup.sh && swift package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man'
 
 completions: build
 	mkdir -p .build/completions

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
@@ -28,26 +29,34 @@ let package = Package(
         .target(name: "Parsing", dependencies: ["Model", "CLibXML2"]),
         .target(name: "Snapshots", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Detection", dependencies: ["Model"]),
-        .target(name: "Alerts", dependencies: ["Model"]),
+        .target(name: "Alerts", dependencies: [
+            "Model", "CCurl",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .target(name: "Watcher", dependencies: [
             "Model", "Config", "Fetching", "Parsing", "Snapshots", "Detection", "Alerts",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "civicwatch", dependencies: [
-            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts",
+            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts", "Detection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport",
-                resources: [.copy("testserver.py")]),
+                resources: [.copy("testserver.py"), .copy("smtpserver.py")]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Model"]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Parsing", "Model"], exclude: ["floors.tsv"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Model", "TestSupport"]),
         .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "Model"]),
-        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SinksTests", dependencies: [
+            "Alerts", "Model", "Config", "Snapshots", "TestSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "WatcherTests", dependencies: [
             "Watcher", "Config", "Model", "Snapshots", "Alerts", "TestSupport",
         ]),

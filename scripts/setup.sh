@@ -27,3 +27,16 @@ if ! command -v swift >/dev/null 2>&1; then
     done
 fi
 command -v swift >/dev/null 2>&1 || { echo "setup: Swift 6 is required (swift not found on PATH)" >&2; exit 2; }
+
+if [ "${1:-}" = "--tests" ]; then
+    # The SMTP tests talk to a real server (aiosmtpd) from a venv kept under .build/, so the system
+    # Python stays untouched; nothing is downloaded once it is there.
+    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    venv="$root/.build/test-venv"
+    if ! "$venv/bin/python3" -c "import aiosmtpd" >/dev/null 2>&1; then
+        echo "setup: creating $venv with aiosmtpd" >&2
+        mkdir -p "$root/.build"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q --disable-pip-version-check aiosmtpd
+    fi
+fi

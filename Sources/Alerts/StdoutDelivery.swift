@@ -3,9 +3,19 @@ import Model
 
 /// Writes alerts to standard output, text or JSON Lines. Stdout accepts an alert once the line is
 /// written and flushed; a closed pipe is a refusal, so the alert stays in the outbox.
-public struct StdoutDelivery {
+public struct StdoutDelivery: AlertSink {
     public let sink: StdoutSink
     public init(sink: StdoutSink) { self.sink = sink }
+
+    public var name: String { sink.name }
+    public var maxBatch: Int { 1000 }
+
+    public func deliver(_ alerts: [Alert], idempotencyKey: String) -> DeliveryResult {
+        for alert in alerts where !deliver(alert) {
+            return .refused("standard output refused the write", retryAfter: nil)
+        }
+        return .accepted("written")
+    }
 
     public func render(_ alert: Alert) -> String {
         switch sink.format {

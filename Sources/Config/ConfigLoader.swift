@@ -32,7 +32,7 @@ public enum ConfigLoader {
         let top = YAMLField(node: root, path: "", file: file)
         let fields: [(key: String, value: YAMLField)]
         do {
-            fields = try top.mapping(allowed: ["defaults", "sources", "alerts", "state"])
+            fields = try top.mapping(allowed: ["defaults", "sources", "alerts", "sinks", "state", "detection"])
         } catch let e as ConfigError {
             throw ConfigFileError([e])
         }
@@ -42,6 +42,9 @@ public enum ConfigLoader {
         }
         if let s = fields.first(where: { $0.key == "state" })?.value {
             do { try readState(s, into: &config) } catch let e as ConfigError { throw ConfigFileError([e]) }
+        }
+        if let d = fields.first(where: { $0.key == "detection" })?.value {
+            do { config.detection = try DetectionReader.read(d) } catch let e as ConfigError { throw ConfigFileError([e]) }
         }
         guard let sourcesField = fields.first(where: { $0.key == "sources" })?.value else {
             throw ConfigFileError([top.error("no `sources:` list")])
@@ -61,16 +64,24 @@ public enum ConfigLoader {
                 problems.append(e)
             }
         }
-        if let alerts = fields.first(where: { $0.key == "alerts" })?.value {
+        // `sinks:` is accepted as another name for `alerts:`.
+        for alerts in fields.filter({ $0.key == "alerts" || $0.key == "sinks" }).map(\.value) {
             do {
                 for sinkField in try alerts.sequence() {
-                    do { config.sinks.append(try SinkReader.read(sinkField)) } catch let e as ConfigError { problems.append(e) }
+                    do {
+                        let sink = try SinkReader.read(sinkField)
+                        if config.sinks.contains(where: { $0.name == sink.name }) {
+                            throw sinkField.error("two sinks are named `\(sink.name)`: give each a distinct `name`")
+                        }
+                        config.sinks.append(sink)
+                    } catch let e as ConfigError { problems.append(e) }
                 }
             } catch let e as ConfigError { problems.append(e) }
         }
-        if config.sinks.isEmpty && problems.allSatisfy({ !$0.field.hasPrefix("alerts") }) {
+        if config.sinks.isEmpty && problems.allSatisfy({ !$0.field.hasPrefix("alerts") && !$0.field.hasPrefix("sinks") }) {
             config.sinks = [.stdout(StdoutSink())]
         }
+        problems += SinkRoutes.checkSourceSinks(config.sources, sinks: config.sinks, file: file)
         return LoadedConfiguration(configuration: config, problems: problems)
     }
 

@@ -16,6 +16,8 @@ public struct Configuration: Sendable {
     public var perHost: Int
     public var sources: [SourceSpec]
     public var sinks: [SinkSpec]
+    /// The `detection:` section (categories, watch-lists, grouping window).
+    public var detection = DetectionSpec()
 
     public init(file: String, stateDir: String? = nil, keepVersions: Int = 50, keepDays: Int = 365, concurrency: Int = 16,
                 perHost: Int = 2, sources: [SourceSpec] = [], sinks: [SinkSpec] = []) {

@@ -11,9 +11,10 @@ struct SourceDefaults {
     var proxy: String?
     var timezone = TimeZone(secondsFromGMT: 8 * 3600)!
     var failureAlertAfter = 2
+    var alertOn = AlertPolicy.all
 
     static let keys: Set<String> = ["interval", "timeout", "connect_timeout", "max_bytes", "concurrency",
-                                    "per_host", "user_agent", "proxy", "timezone", "alert_after_failures"]
+                                    "per_host", "user_agent", "proxy", "timezone", "alert_after_failures", "alert_on"]
 
     mutating func read(_ field: YAMLField, into config: inout Configuration) throws {
         for (key, value) in try field.mapping(allowed: Self.keys) {
@@ -28,6 +29,10 @@ struct SourceDefaults {
             case "proxy": proxy = try ProxyURL.validate(value)
             case "timezone": timezone = try TimeZoneReader.read(value)
             case "alert_after_failures": failureAlertAfter = try value.int(min: 1)
+            case "alert_on":
+                let s = try value.string()
+                guard let p = AlertPolicy(rawValue: s) else { throw value.error("`\(s)` is not one of all, categorized") }
+                alertOn = p
             default: break
             }
         }

@@ -6,10 +6,11 @@ enum SourceReader {
     static let keys: Set<String> = [
         "id", "name", "title", "url", "type", "tags", "interval", "timeout", "connect_timeout", "max_bytes",
         "user_agent", "proxy", "headers", "encoding", "timezone", "items", "link", "date", "summary",
-        "content", "ignore", "alert_after_failures", "expect_update_within",
+        "content", "ignore", "alert_after_failures", "expect_update_within", "sinks",
+        "category", "alert_on", "ignore_patterns", "noise", "min_change", "only",
     ]
     static let listOnly: Set<String> = ["items", "link", "date", "summary"]
-    static let pageOnly: Set<String> = ["content", "ignore"]
+    static let pageOnly: Set<String> = ["content", "ignore", "ignore_patterns", "noise", "min_change", "only"]
 
     static func read(_ entry: YAMLField, defaults: SourceDefaults) throws -> SourceSpec {
         let pairs = try entry.mapping(allowed: keys)
@@ -64,6 +65,7 @@ enum SourceReader {
             displayName = try field("title")?.nonEmptyString()
         }
         spec.title = displayName ?? id
+        spec.alertOn = defaults.alertOn
 
         for (key, value) in pairs {
             switch key {
@@ -80,7 +82,10 @@ enum SourceReader {
             case "content": spec.content = try selector(value)
             case "expect_update_within": spec.expectUpdateWithin = try positive(value.duration(), value)
             case "alert_after_failures": spec.failureAlertAfter = try value.int(min: 1)
+            case "sinks": spec.sinks = try value.stringList()
             case "ignore": spec.ignore = try value.stringList().map { try checkSelector($0, value) }
+            case "category", "alert_on", "ignore_patterns", "noise", "min_change", "only":
+                try DetectionKeys.read(key, value, into: &spec)
             default: break
             }
         }

@@ -29,7 +29,12 @@ public enum LineDiff {
     /// A unified diff (Myers, via the standard library) with `context` unchanged units around each change.
     public static func diff(old: String, new: String, context: Int = 1) -> [DiffLine] {
         let a = units(old), b = units(new)
-        let changes = b.difference(from: a)
+        return diff(a, b, keysA: a, keysB: b, context: context)
+    }
+
+    /// Diffs units by their keys (e.g. with dates and counters masked) and shows the units themselves.
+    public static func diff(_ a: [String], _ b: [String], keysA: [String], keysB: [String], context: Int = 1) -> [DiffLine] {
+        let changes = keysB.difference(from: keysA)
         var removed = Set<Int>(), inserted = Set<Int>()
         for change in changes {
             switch change {
@@ -46,7 +51,7 @@ public enum LineDiff {
             } else if j < b.count, inserted.contains(j) {
                 ops.append(DiffLine(.added, b[j])); j += 1
             } else {
-                if i < a.count { ops.append(DiffLine(.context, a[i])) }
+                if j < b.count { ops.append(DiffLine(.context, b[j])) } else if i < a.count { ops.append(DiffLine(.context, a[i])) }
                 i += 1; j += 1
             }
         }

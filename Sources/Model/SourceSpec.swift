@@ -60,6 +60,22 @@ public struct SourceSpec: Sendable, Equatable {
     public var failureAlertAfter: Int
     /// Raise `source_quiet` when nothing new appeared for this long (nil: never).
     public var expectUpdateWithin: TimeInterval?
+    /// Categories every new item of this source belongs to (`category:`), e.g. a ministry's list of
+    /// regulations; the rules still run for the other categories.
+    public var categoryHints: [String] = []
+    /// Which new items and page changes become alerts (`alert_on:`).
+    public var alertOn: AlertPolicy = .all
+    /// `page` sources: regular expressions whose matches are ignored when comparing (`ignore_patterns:`).
+    public var ignorePatterns: [String] = []
+    /// `page` sources: apply the built-in noise patterns (dates, times, counters, session tokens).
+    public var builtInNoise = true
+    /// `page` sources: fewer changed characters than this is not a change (`min_change:`).
+    public var minChange = 0
+    /// `page` sources: alert only when text was added (`only: added`).
+    public var onlyAdded = false
+    /// Sinks that get this source's alerts (names as in feeds.yml: `team` or `email:team`); nil: every sink
+    /// whose own filters accept them. See SinkRoutes.
+    public var sinks: [String]?
 
     public init(id: String, title: String, url: String, type: SourceType, tags: [String] = [],
                 interval: TimeInterval = 3600, timeout: TimeInterval = 30, connectTimeout: TimeInterval = 10,
@@ -87,6 +103,7 @@ public struct SourceSpec: Sendable, Equatable {
         self.origin = origin
         self.failureAlertAfter = failureAlertAfter
         self.expectUpdateWithin = nil
+        self.sinks = nil
     }
 
     public static let defaultUserAgent = "CivicWatch/\(CivicWatchVersion.string) (+https://github.com/civicwatch/civicwatch)"

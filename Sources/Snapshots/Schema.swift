@@ -5,9 +5,23 @@ import GRDB
 /// database is refused rather than overwritten.
 enum Schema {
     static let applicationID: Int32 = 0x4357_5357  // "CWSW"
-    static let version = 1
+    static let version = 3
+
+    /// Steps from each older version to the next, applied in order by `StateStore.migrate`.
+    static let upgrades: [Int: String] = [
+        // 1 → 2: story keys for grouping alerts across sources (detection).
+        1: """
+        ALTER TABLE alerts ADD COLUMN story TEXT;
+        ALTER TABLE alerts ADD COLUMN story_link TEXT;
+        CREATE INDEX alerts_story ON alerts(story);
+        CREATE INDEX alerts_story_link ON alerts(story_link);
+        """,
+        // 2 → 3: small facts about the database itself (when it was last pruned).
+        2: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);",
+    ]
 
     static let create = """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     CREATE TABLE sources (
         id TEXT PRIMARY KEY,
         url TEXT NOT NULL,
@@ -58,9 +72,13 @@ enum Schema {
         source_id TEXT NOT NULL,
         kind TEXT NOT NULL,
         created_at REAL NOT NULL,
-        payload TEXT NOT NULL
+        payload TEXT NOT NULL,
+        story TEXT,
+        story_link TEXT
     );
     CREATE INDEX alerts_created ON alerts(created_at);
+    CREATE INDEX alerts_story ON alerts(story);
+    CREATE INDEX alerts_story_link ON alerts(story_link);
     CREATE TABLE deliveries (
         alert_id TEXT NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
         sink TEXT NOT NULL,
@@ -69,8 +87,14 @@ enum Schema {
         last_error TEXT,
         next_attempt REAL,
         delivered_at REAL,
+        batch TEXT,
         PRIMARY KEY (alert_id, sink)
     );
     CREATE INDEX deliveries_pending ON deliveries(sink, state);
     """
+
+    /// Columns added after version 1 shipped, added in place to older files (no data changes).
+    static let addedColumns: [(table: String, column: String, definition: String)] = [
+        ("deliveries", "batch", "TEXT"),
+    ]
 }

@@ -88,6 +88,10 @@ public struct SourceUpdate: Sendable {
     public var newItems: [StoredItem]
     public var pageVersion: (hash: String, text: String)?
     public var alerts: [(id: String, kind: String, payload: Data)]
+    /// Story keys of the alerts that may be grouped with other sources' alerts, by alert id.
+    public var stories: [String: StoryKeys] = [:]
+    /// Group with alerts stored within this many seconds (nil: never group).
+    public var groupWindow: TimeInterval?
 
     public init(state: SourceState, url: String, type: String, newItems: [StoredItem] = [],
                 pageVersion: (hash: String, text: String)? = nil, alerts: [(id: String, kind: String, payload: Data)] = []) {

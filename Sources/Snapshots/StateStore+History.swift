@@ -81,7 +81,9 @@ extension StateStore {
     public func retry(_ ids: [String]) throws -> Int {
         try wrap {
             try db.write { db in
-                let base = "UPDATE deliveries SET state = 'pending', next_attempt = NULL WHERE state IN ('pending', 'parked')"
+                // A parked delivery starts a fresh series of attempts; its batch (and so its idempotency
+                // key) is kept, so a receiver that did get it can still drop the repeat.
+                let base = "UPDATE deliveries SET attempts = CASE WHEN state = 'parked' THEN 0 ELSE attempts END, state = 'pending', next_attempt = NULL WHERE state IN ('pending', 'parked')"
                 if ids.isEmpty {
                     try db.execute(sql: base)
                 } else {

@@ -73,7 +73,7 @@ extension StateStore {
     public func items(source: String, limit: Int = 100) throws -> [StoredItem] {
         try wrap {
             try db.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM items WHERE source_id = ? ORDER BY first_seen DESC, rowid LIMIT ?",
+                try Row.fetchAll(db, sql: "SELECT * FROM items WHERE source_id = ? ORDER BY first_seen DESC, identity LIMIT ?",
                                  arguments: [source, limit]).map {
                     StoredItem(identity: $0["identity"], title: $0["title"], link: $0["link"],
                                published: Self.date($0["published"]), firstSeen: Date(timeIntervalSince1970: $0["first_seen"]))
@@ -83,8 +83,15 @@ extension StateStore {
     }
 
     /// Writes one source's outcome, its new items, page version and alerts (with a pending delivery
-    /// per sink) in one transaction.
+    /// per sink) in one transaction; every sink gets every alert.
     public func commit(_ update: SourceUpdate, sinks: [String], keepVersions: Int) throws {
+        try commit(update, route: { _ in sinks }, keepVersions: keepVersions)
+    }
+
+    /// Writes one source's outcome, its new items, page version and alerts in one transaction.
+    /// `route` names, for an alert id, the sinks that owe it (decided now, so the outbox rows say who
+    /// still has to receive each alert whatever later happens to the config).
+    public func commit(_ update: SourceUpdate, route: (String) -> [String], keepVersions: Int) throws {
         try wrap {
             try db.write { db in
                 let s = update.state
@@ -126,11 +133,13 @@ extension StateStore {
                 }
                 let created = (s.lastCheck ?? Date()).timeIntervalSince1970
                 for alert in update.alerts {
+                    if try Self.groupIntoStory(db, update: update, alertID: alert.id, payload: alert.payload, created: created) { continue }
                     try db.execute(sql: "INSERT OR IGNORE INTO alerts (id, source_id, kind, created_at, payload) VALUES (?,?,?,?,?)",
                                    arguments: [alert.id, s.id, alert.kind, created, String(decoding: alert.payload, as: UTF8.self)])
-                    for sink in sinks {
+                    for sink in route(alert.id) {
                         try db.execute(sql: "INSERT OR IGNORE INTO deliveries (alert_id, sink) VALUES (?, ?)", arguments: [alert.id, sink])
                     }
+                    try Self.recordStory(db, update: update, alertID: alert.id)
                 }
             }
         }

@@ -84,6 +84,17 @@ public final class StateStore: @unchecked Sendable {
                 try db.execute(sql: Schema.create)
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+            } else {
+                for v in version..<Schema.version {
+                    if let step = Schema.upgrades[v] { try db.execute(sql: step) }
+                }
+                if version < Schema.version { try db.execute(sql: "PRAGMA user_version = \(Schema.version)") }
+            }
+            for (table, column, definition) in Schema.addedColumns {
+                let existing = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }
+                if !existing.contains(column) {
+                    try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) \(definition)")
+                }
             }
         }
     }

@@ -5,17 +5,17 @@ import Model
 /// Stable identities for items and alerts, so the same item is recognised on every pass.
 enum Identity {
     static func sha256(_ s: String) -> String {
-        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(s.utf8)))
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: data))
     }
 
     /// guid/id when the source gives one; else the canonical link; else the normalised title and date.
     /// The summary is deliberately left out: sources edit summaries, and an edit is not a new item.
     static func item(_ item: FeedItem) -> String {
-        if let id = item.id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty {
+        if let id = item.id?.trimmedWhitespace(), !id.isEmpty {
             return String(sha256("id:" + id).prefix(32))
         }
         if let link = item.link, let canonical = canonicalLink(link) {
@@ -44,7 +44,7 @@ enum Identity {
 
     /// Lower-cased scheme and host, no default port, no fragment, no tracking parameters.
     static func canonicalLink(_ link: String) -> String? {
-        guard var c = URLComponents(string: link.trimmingCharacters(in: .whitespaces)), let host = c.host, !host.isEmpty else {
+        guard var c = URLComponents(string: link.trimmedWhitespace()), let host = c.host, !host.isEmpty else {
             return nil
         }
         c.scheme = c.scheme?.lowercased()

@@ -1,4 +1,5 @@
 import Config
+import Detection
 import Fetching
 import Foundation
 import Logging
@@ -40,7 +41,7 @@ public struct Pass {
         var report = PassReport()
         var due: [SourceSpec] = []
         for spec in configuration.sources where options.only.isEmpty || options.only.contains(spec.id) {
-            if !options.force, let last = states[spec.id]?.lastCheck, now.timeIntervalSince(last) < spec.interval - 1 {
+            if !options.force, let last = states[spec.id]?.lastCheck, now.timeIntervalSince(last) < spec.interval - Self.dueSlack(spec.interval) {
                 report.outcomes.append(SourceOutcome(source: spec.id, status: .skipped, elapsed: 0))
                 continue
             }
@@ -59,8 +60,11 @@ public struct Pass {
         }
 
         let dueCount = due.count
-        let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now)
-        let sinkNames = sinks.map(\.name)
+        let detection = configuration.detection
+        let processor = SourceProcessor(store: store, alertOnBaseline: options.alertOnBaseline, now: now,
+                                        classifier: Classifier(spec: detection),
+                                        groupWindow: detection.grouping ? detection.groupWindow : nil)
+        let routedSinks = sinks
         let keep = configuration.keepVersions
         let collected = OutcomeCollector()
         // Parsing and storing run beside the transfers, so slow servers and CPU work overlap.
@@ -76,7 +80,10 @@ public struct Pass {
                     let r = processor.process(spec, previous: previous, fetched: result)
                     var status = r.status
                     do {
-                        try store.commit(r.update, sinks: sinkNames, keepVersions: keep)
+                        // Which sinks owe each alert is decided now and stored with it.
+                        let routes = Dictionary(r.alerts.map { ($0.id, SinkRoutes.sinks(for: $0, source: spec, among: routedSinks)) },
+                                                uniquingKeysWith: { a, _ in a })
+                        try store.commit(r.update, route: { routes[$0] ?? [] }, keepVersions: keep)
                     } catch {
                         status = .failed(reason: "cannot store the result: \(error)")
                     }
@@ -88,14 +95,22 @@ public struct Pass {
         work.waitUntilAllOperationsAreFinished()
         report.outcomes += collected.all
 
-        let (delivered, failures) = Delivery(store: store, sinks: sinks, logger: logger).deliverPending()
-        report.alertsDelivered = delivered
-        report.deliveryFailures = failures
-        for f in failures { logger.error("delivery failed: \(f)") }
+        TestHooks.beforeDelivery()
+        let delivery = Delivery(store: store, sinks: sinks, logger: logger).deliverPending()
+        report.alertsDelivered = delivery.delivered
+        report.deliveryFailures = delivery.failures
+        for f in delivery.failures { logger.error("delivery failed: \(f)") }
         prune(store, now: now)
         report.elapsed = Date().timeIntervalSince(started)
         summarize(report)
         return report
+    }
+
+    /// A timer never fires exactly on the minute (systemd's RandomizedDelaySec, cron start-up), so a
+    /// source checked at 10:01:50 must still be due at 11:00:20: a tenth of the interval, at most
+    /// five minutes, counts as elapsed.
+    static func dueSlack(_ interval: TimeInterval) -> TimeInterval {
+        max(1, min(interval / 10, 300))
     }
 
     /// Retention runs after delivery so a pass never prunes what it has just stored, and a

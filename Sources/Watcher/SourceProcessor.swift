@@ -11,6 +11,9 @@ struct SourceProcessor {
     let store: StateStore
     let alertOnBaseline: Bool
     let now: Date
+    var classifier = Classifier(rules: .builtIn)
+    /// Alerts for the same story within this window are grouped (nil: no grouping).
+    var groupWindow: TimeInterval? = 72 * 3600
 
     struct Result {
         var update: SourceUpdate
@@ -88,6 +91,8 @@ struct SourceProcessor {
         c.alerts = alerts.count
         u.check = c
         u.alerts = alerts.map { ($0.id, $0.kind.rawValue, AlertJSON.encode($0)) }
+        u.stories = Self.stories(alerts)
+        u.groupWindow = groupWindow
         return Result(update: u, status: status, alerts: alerts)
     }
 
@@ -124,7 +129,7 @@ struct SourceProcessor {
                     state.selectorBroken = false
                 }
             }
-            let itemAlerts = (!isBaseline || alertOnBaseline) ? fresh.map { newItemAlert(spec, id: $0.0, item: $0.1) } : []
+            let itemAlerts = (!isBaseline || alertOnBaseline) ? fresh.compactMap { detect(spec, newItemAlert(spec, id: $0.0, item: $0.1), item: $0.1) } : []
             if !fresh.isEmpty && !isBaseline {
                 state.lastChange = now
                 state.quietAlerted = false
@@ -169,14 +174,19 @@ struct SourceProcessor {
         var version: (hash: String, text: String)?
         var changeAlert: Alert?
         if previous?.textHash != hash {
-            version = (hash, text)
             if let previous {
-                let diff = LineDiff.diff(old: previous.text, new: text)
-                if diff.contains(where: { $0.op != .context }) {
+                // A change that is only noise (a counter, a date) is neither alerted nor stored, so
+                // the next real change is still diffed against the version the user last saw.
+                if let diff = significantDiff(spec, old: previous.text, new: text) {
+                    version = (hash, text)
                     state.lastChange = now
                     state.quietAlerted = false
-                    changeAlert = pageChangeAlert(spec, document: document, diff: diff, seq: previous.seq + 1, hash: hash)
+                    let added = diff.filter { $0.op == .added }.map(\.text).joined(separator: "\n")
+                    changeAlert = detect(spec, pageChangeAlert(spec, document: document, diff: diff, seq: previous.seq + 1, hash: hash),
+                                         item: nil, addedText: added)
                 }
+            } else {
+                version = (hash, text)
             }
         }
         if let changeAlert { alerts.append(changeAlert) }

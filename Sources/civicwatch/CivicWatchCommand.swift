@@ -13,7 +13,9 @@ struct CivicWatchCommand: ParsableCommand {
         3 another pass holds the lock.
         """,
         version: CivicWatchVersion.string,
-        subcommands: [RunCommand.self, CheckCommand.self, ListCommand.self, TestSourceCommand.self, ParseCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, StatusCommand.self, ListCommand.self, HistoryCommand.self, DiffCommand.self,
+                      TestSourceCommand.self, ParseCommand.self, EvaluateCommand.self,
+                      OutboxCommand.self, TestAlertCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

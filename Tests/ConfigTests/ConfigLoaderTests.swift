@@ -172,3 +172,65 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertGreaterThan(loaded.configuration.sources.count, 5)
     }
 }
+
+final class DetectionConfigTests: XCTestCase {
+    func testDetectionSectionAndSourceKeys() throws {
+        let yaml = """
+        detection:
+          group_window: 48h
+          categories:
+            regulation:
+              terms: [白皮书, {term: white paper, weight: 0.6, group: instrument}]
+              negative: [quiz]
+              regex: ["第[一二三四五六七八九十]+批"]
+              threshold: 1.2
+            labour: {terms: [罢工]}
+          watchlists:
+            ngos:
+              - {name: China Labour Bulletin, aliases: [中国劳工通讯, CLB]}
+              - 某某基金会
+        sources:
+          - {id: moj, url: "https://example.org/a.xml", category: regulation, alert_on: categorized}
+          - id: cfm
+            type: page
+            url: https://example.org/p
+            ignore_patterns: ["Visitors: \\\\d+"]
+            min_change: 20
+            only: added
+            noise: off
+        """
+        let c = try ConfigLoader.parse(yaml: yaml, file: "feeds.yml")
+        XCTAssertEqual(c.problems, [])
+        let d = c.configuration.detection
+        XCTAssertEqual(d.groupWindow, 48 * 3600)
+        XCTAssertEqual(d.categories.map(\.name), ["regulation", "labour"])
+        XCTAssertEqual(d.categories[0].terms, [TermSpec("白皮书"), TermSpec("white paper", 0.6, group: "instrument")])
+        XCTAssertEqual(d.categories[0].threshold, 1.2)
+        XCTAssertEqual(d.watchlists.first?.entries.map(\.name), ["China Labour Bulletin", "某某基金会"])
+        let moj = c.configuration.sources[0], cfm = c.configuration.sources[1]
+        XCTAssertEqual(moj.categoryHints, ["regulation"])
+        XCTAssertEqual(moj.alertOn, .categorized)
+        XCTAssertEqual(cfm.ignorePatterns, ["Visitors: \\d+"])
+        XCTAssertEqual(cfm.minChange, 20)
+        XCTAssertTrue(cfm.onlyAdded)
+        XCTAssertFalse(cfm.builtInNoise)
+    }
+
+    func testDetectionErrorsCarryFileLineColumn() {
+        let yaml = """
+        detection:
+          categories:
+            regulation:
+              regex: ["([unclosed"]
+        sources:
+          - {id: a, url: "https://example.org/a.xml"}
+        """
+        XCTAssertThrowsError(try ConfigLoader.parse(yaml: yaml, file: "feeds.yml")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("feeds.yml:4:"), "\(error)")
+            XCTAssertTrue("\(error)".contains("regular expression"), "\(error)")
+        }
+        let bad = "sources:\n  - {id: a, url: \"https://example.org/a.xml\", only: added}\n"
+        let loaded = try? ConfigLoader.parse(yaml: bad, file: "feeds.yml")
+        XCTAssertEqual(loaded?.problems.first?.line, 2, "page-only keys are refused on feeds")
+    }
+}

@@ -115,6 +115,8 @@ public final class TestHTTPServer: @unchecked Sendable {
 
     /// A minimal blocking HTTP/1.0 GET over a socket: keeps TestSupport free of any HTTP client
     /// (and of the code under test).
+    func fetch(_ path: String) throws -> Data { try get(path) }
+
     private func get(_ path: String) throws -> Data {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -154,5 +156,41 @@ public final class TestHTTPServer: @unchecked Sendable {
             throw TestHTTPServerError.request("\(path): \(head.prefix(40))")
         }
         return Data(response[sep.upperBound...])
+    }
+}
+
+/// One POST a webhook receiver (`/__hook/NAME`) got.
+public struct ReceivedPost: Codable, Sendable {
+    public var name: String
+    public var path: String
+    /// Status answered; 0 when the receiver hung.
+    public var answer: Int
+    public var at: Double
+    public var headers: [String: String]
+    public var body: String
+
+    /// A header, case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+}
+
+extension TestHTTPServer {
+    /// The URL of a webhook receiver named `name`.
+    public func hookURL(_ name: String) -> String { "\(baseURL)/__hook/\(name)" }
+
+    /// How the receiver answers its next POSTs: `refuse` of them with `status` (and Retry-After),
+    /// after `hang` of them that get no answer for `hangSeconds`.
+    public func setHook(_ name: String, refuse: Int = 0, status: Int = 500, retryAfter: String? = nil,
+                        hang: Int = 0, hangSeconds: Double = 30) throws {
+        var q = "name=\(name)&refuse=\(refuse)&status=\(status)&hang=\(hang)&hang_seconds=\(hangSeconds)"
+        if let retryAfter { q += "&retry_after=\(retryAfter)" }
+        _ = try fetch("/__hookmode?\(q)")
+    }
+
+    /// Every POST received by every receiver, in arrival order.
+    public func posts(_ name: String? = nil) throws -> [ReceivedPost] {
+        let all = try JSONDecoder().decode([ReceivedPost].self, from: try fetch("/__posts"))
+        return name.map { n in all.filter { $0.name == n } } ?? all
     }
 }

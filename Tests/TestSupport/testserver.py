@@ -32,6 +32,12 @@ CONTENT_TYPES = {
 
 LOG = []
 LOG_LOCK = threading.Lock()
+
+# Webhook receivers (POST /__hook/NAME): every POST is recorded in POSTS; MODES[NAME] says how the
+# next POSTs are answered, set with GET /__hookmode?name=NAME&refuse=N&status=500&retry_after=S&hang=N&hang_seconds=S
+# (refuse: the next N POSTs get `status`; hang: the next N POSTs get no answer for hang_seconds).
+POSTS = []
+MODES = {}
 ROOT = "."
 
 _BOMB = None
@@ -123,6 +129,51 @@ class Handler(BaseHTTPRequestHandler):
                 with LOG_LOCK:
                     self.entry["ended"] = time.time()
 
+    def do_POST(self):
+        self.started = time.time()
+        self.entry = None
+        try:
+            self.receive()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def receive(self):
+        """A webhook receiver: records the request, then answers as its mode says."""
+        path = unquote(urlsplit(self.path).path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        if path == "/__redirect":
+            query = parse_qs(urlsplit(self.path).query)
+            return self.reply(int(query.get("code", ["302"])[0]), b"", [("Location", query.get("to", ["/"])[0])])
+        if not path.startswith("/__hook/"):
+            return self.reply(404, b"not found\n", [("Content-Type", "text/plain")])
+        name = path[len("/__hook/"):]
+        with LOG_LOCK:
+            mode = MODES.setdefault(name, {"refuse": 0, "status": 500, "retry_after": None, "hang": 0, "hang_seconds": 30})
+            if mode["hang"] > 0:
+                mode["hang"] -= 1
+                answer = "hang"
+            elif mode["refuse"] > 0:
+                mode["refuse"] -= 1
+                answer = mode["status"]
+            else:
+                answer = 200
+            POSTS.append({
+                "name": name, "path": self.path, "answer": answer if answer != "hang" else 0, "at": time.time(),
+                "headers": {k: v for k, v in self.headers.items()},
+                "body": body.decode("utf-8", "replace"),
+            })
+        if answer == "hang":
+            time.sleep(mode["hang_seconds"])
+            self.close_connection = True
+            return
+        if answer == 200:
+            return self.reply(200, b"ok", [("Content-Type", "text/plain")])
+        headers = [("Content-Type", "text/plain")]
+        if mode["retry_after"]:
+            headers.append(("Retry-After", mode["retry_after"]))
+        return self.reply(answer, b"refused for the test\n", headers)
+
     def route(self):
         parts = urlsplit(self.path)
         path, query = unquote(parts.path), parse_qs(parts.query)
@@ -134,9 +185,23 @@ class Handler(BaseHTTPRequestHandler):
             with LOG_LOCK:
                 body = json.dumps(LOG).encode()
             return self.reply(200, body, [("Content-Type", "application/json")])
+        if path == "/__posts":
+            with LOG_LOCK:
+                body = json.dumps(POSTS).encode()
+            return self.reply(200, body, [("Content-Type", "application/json")])
+        if path == "/__hookmode":
+            with LOG_LOCK:
+                MODES[q("name", "")] = {
+                    "refuse": int(q("refuse", "0")), "status": int(q("status", "500")),
+                    "retry_after": q("retry_after"), "hang": int(q("hang", "0")),
+                    "hang_seconds": float(q("hang_seconds", "30")),
+                }
+            return self.reply(200, b"ok\n", [("Content-Type", "text/plain")])
         if path == "/__reset":
             with LOG_LOCK:
                 LOG.clear()
+                POSTS.clear()
+                MODES.clear()
             return self.reply(200, b"ok\n", [("Content-Type", "text/plain")])
         if path.startswith("/__status/"):
             code = int(path.split("/")[2])

@@ -27,7 +27,8 @@ final class PassEndToEndTests: XCTestCase {
         XCTAssertEqual(alerts.first?["link"] as? String, "http://example.org/c")
         XCTAssertEqual(alerts.first?["published"] as? String, "2026-03-05T08:00:00Z")
         XCTAssertEqual(alerts.first?["tags"] as? [String], ["labour"])
-        XCTAssertEqual((alerts.first?["categories"] as? [Any])?.count, 0)
+        let categories = (alerts.first?["categories"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        XCTAssertEqual(categories, ["crackdown"], "detection classifies the new item")
 
         let third = try f.run()
         XCTAssertEqual(third.jsonLines.count, 0, "nothing repeated: \(third.stdout)")
