@@ -12,7 +12,7 @@ public enum FeedParser {
     /// contract has no place for but conformance tests and feed discovery use.
     static func parseWithChannel(_ input: ParseInput) throws -> (document: ParsedDocument, channel: FeedItem) {
         let body = DecodedBody(input)
-        guard var xml = XMLDocument.xml(body.utf8, url: input.url), let root = xml.root else {
+        guard var xml = body.withUTF8({ XMLDocument.xml($0, url: input.url) }), let root = xml.root else {
             throw ParseError.unparsable(url: input.url, reason: "no XML element found")
         }
         let wellFormed = xml.wellFormed && body.errors == 0 && !body.guessed
