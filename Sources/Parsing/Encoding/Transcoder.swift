@@ -92,7 +92,11 @@ enum Transcoder {
 
     /// Validates without building a String (a 20 MB feed would otherwise be copied once more).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { u in
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    static func isValidUTF8(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
             var i = 0
             let n = u.count
             while i < n {

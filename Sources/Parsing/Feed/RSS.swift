@@ -14,6 +14,8 @@ enum RSSReader {
         var alternate: String?
         var sawSummary = false
         for child in node.elementChildren {
+            // Read as an item, a channel would otherwise name every one of its items.
+            if child.isNamed("item") { continue }
             let name = child.localName
             switch (child.feedNamespace, name) {
             case (.core, "title"), (.dc, "title"):

@@ -1,5 +1,8 @@
 import Foundation
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Small, allocation-light accessors over libxml2 nodes, so feed parsing walks the tree once
 /// instead of running an XPath query per field.
@@ -19,14 +22,14 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return String(cString: p)
     }
 
-    var elementChildren: [XMLNode] {
-        var out = [XMLNode]()
-        var c = pointee.children
-        while let n = c {
-            if n.pointee.type == XML_ELEMENT_NODE { out.append(n) }
-            c = n.pointee.next
-        }
-        return out
+    /// The element children, walked lazily: no array per node, and `first(where:)` stops early
+    /// (a channel can hold tens of thousands of items).
+    var elementChildren: ElementChildren { ElementChildren(first: pointee.children) }
+
+    /// Whether the element's local name is `name`, compared in C without building a String.
+    func isNamed(_ name: String) -> Bool {
+        guard let n = pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), name) == 0
     }
 
     /// Attribute value by local name, whatever its namespace.
@@ -84,4 +87,20 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         guard let content = xmlBufferContent(buf) else { return "" }
         return String(cString: content)
     }
+}
+
+struct ElementChildren: Sequence, IteratorProtocol {
+    var next_: UnsafeMutablePointer<xmlNode>?
+
+    init(first: UnsafeMutablePointer<xmlNode>?) { next_ = first }
+
+    mutating func next() -> UnsafeMutablePointer<xmlNode>? {
+        while let n = next_ {
+            next_ = n.pointee.next
+            if n.pointee.type == XML_ELEMENT_NODE { return n }
+        }
+        return nil
+    }
+
+    var isEmpty: Bool { var copy = self; return copy.next() == nil }
 }
