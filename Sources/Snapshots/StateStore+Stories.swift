@@ -36,6 +36,9 @@ extension StateStore {
             merged.alsoReportedBy.append(update.state.id)
         }
         if let mine {
+            if let link = mine.link, merged.source != update.state.id {
+                merged.alsoReportedLinks = (merged.alsoReportedLinks ?? [:]).merging([update.state.id: link]) { old, _ in old }
+            }
             for c in mine.categories {
                 if let i = merged.categories.firstIndex(where: { $0.name == c.name }) {
                     merged.categories[i].score = max(merged.categories[i].score, c.score)

@@ -17,6 +17,8 @@ struct Delivery {
     let store: StateStore
     let sinks: [SinkSpec]
     let logger: Logger
+    /// Source id → configured name, for reports that list every source of a story.
+    var sourceNames: [String: String] = [:]
     var environment = ProcessInfo.processInfo.environment
     var now = Date()
 
@@ -34,7 +36,13 @@ struct Delivery {
         }
         for spec in sinks {
             let sink: AlertSink
-            do { sink = try SinkFactory.make(spec, environment: environment) } catch {
+            do {
+                if case let .report(r) = spec {
+                    sink = ReportDelivery(spec: r, store: store, sourceNames: sourceNames, now: now)
+                } else {
+                    sink = try SinkFactory.make(spec, environment: environment)
+                }
+            } catch {
                 // Nothing is attempted, so nothing is counted: fixing the environment is enough.
                 if (try? store.dueDeliveries(sink: spec.name, now: now).isEmpty) == false {
                     outcome.failures.append("\(error)")
