@@ -64,14 +64,21 @@ public final class StateStore: @unchecked Sendable {
         config.readonly = true
         config.busyMode = .timeout(10)
         let appID: Int32
+        let check: String
         do {
             let q = try DatabaseQueue(path: path, configuration: config)
             appID = try q.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            // A damaged file (cut short, scribbled over) must be refused before a pass writes into
+            // it and makes the damage worse; quick_check reads every page once (milliseconds for a
+            // state of a few MB).
+            check = appID == Schema.applicationID
+                ? try q.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)").joined(separator: "; ") } : "ok"
             try q.close()
         } catch {
             throw StoreError.foreignDatabase(path: path)
         }
         if appID != Schema.applicationID { throw StoreError.foreignDatabase(path: path) }
+        if check != "ok" { throw StoreError.damagedDatabase(path: path, detail: String(check.prefix(300))) }
     }
 
     private func migrate() throws {

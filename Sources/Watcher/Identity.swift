@@ -5,11 +5,24 @@ import Model
 /// Stable identities for items and alerts, so the same item is recognised on every pass.
 enum Identity {
     static func sha256(_ s: String) -> String {
-        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Data(s.utf8)))
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    /// Lower-case hex by table: `String(format:)` per byte cost ~0.5 ms per identity, minutes
+    /// for a feed of 200,000 items.
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for b in digest {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// guid/id when the source gives one; else the canonical link; else the normalised title and date.

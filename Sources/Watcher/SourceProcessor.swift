@@ -8,6 +8,8 @@ import Snapshots
 /// Turns one source's fetch result into the update to store and the alerts it produces.
 /// Nothing is written here; the pass commits the update in one transaction.
 struct SourceProcessor {
+    /// New-item alerts one source may raise in one pass (see `handle`).
+    static let maxNewItemAlerts = 500
     let store: StateStore
     let alertOnBaseline: Bool
     let now: Date
@@ -129,7 +131,11 @@ struct SourceProcessor {
                     state.selectorBroken = false
                 }
             }
-            let itemAlerts = (!isBaseline || alertOnBaseline) ? fresh.compactMap { detect(spec, newItemAlert(spec, id: $0.0, item: $0.1), item: $0.1) } : []
+            // A source that suddenly lists tens of thousands of new items is broken or hostile, and
+            // nobody reads that many alerts: the first `maxNewItemAlerts` are alerted, the rest only
+            // recorded as seen (so they never alert later either).
+            let itemAlerts = (!isBaseline || alertOnBaseline)
+                ? fresh.prefix(Self.maxNewItemAlerts).compactMap { detect(spec, newItemAlert(spec, id: $0.0, item: $0.1), item: $0.1) } : []
             if !fresh.isEmpty && !isBaseline {
                 state.lastChange = now
                 state.quietAlerted = false
