@@ -65,7 +65,7 @@ let package = Package(
         ]),
         // Hostile servers, hostile documents, crashes, full disks, injection and secrets, run
         // against the built binary.
-        .testTarget(name: "HostileTests", dependencies: ["Model", "Alerts", "TestSupport"]),
+        .testTarget(name: "HostileTests", dependencies: ["Model", "Parsing", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -3,8 +3,8 @@ import PackageDescription
 
 // libFuzzer targets for the parts that read what strangers write: feeds, HTML pages, dates and
 // feeds.yml. Kept out of the main package so `swift build` / `swift test` never compile them;
-// built by fuzz/run.sh with `-sanitize=fuzzer -sanitize=address`.
-let fuzzer = [unsafeFlags(["-sanitize=fuzzer", "-sanitize=address", "-parse-as-library"])]
+// built by fuzz/run.sh with `-sanitize=fuzzer -sanitize=address` on every module (command line).
+let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer", "-sanitize=address"])]
 let package = Package(
     name: "CivicWatchFuzz",
     dependencies: [.package(name: "CivicWatch", path: "..")],

@@ -21,8 +21,14 @@ esac
 work=$here/.work/$target
 mkdir -p "$work/corpus" "$work/seeds"
 
-nice -n 19 swift build --package-path "$here" --scratch-path "$here/.build" --product "$product" >&2
-bin=$(swift build --package-path "$here" --scratch-path "$here/.build" --show-bin-path)/$product
+# The flags go on the command line so every module (Parsing, Config, Yams…) gets coverage
+# instrumentation, not only the small fuzz target.
+flags=(-Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xcc -fsanitize=fuzzer-no-link -Xcc -fsanitize=address)
+# SwiftPM does not notice changed -X flags: a stamp of them forces a clean build when they change.
+stamp=$here/.build/fuzz-flags
+if [ "$(cat "$stamp" 2>/dev/null)" != "${flags[*]}" ]; then rm -rf "$here/.build/x86_64-unknown-linux-gnu"; mkdir -p "$here/.build"; echo "${flags[*]}" > "$stamp"; fi
+nice -n 19 swift build --package-path "$here" --scratch-path "$here/.build" --product "$product" "${flags[@]}" >&2
+bin=$(swift build --package-path "$here" --scratch-path "$here/.build" --show-bin-path "${flags[@]}")/$product
 
 # Seeds: the corpus folders as they are for feeds and pages; dates and configs are cut out of them.
 seeds=()
@@ -55,6 +61,6 @@ nice -n 19 "$bin" "$work/corpus" "${seeds[@]}" -max_total_time="$seconds" -max_l
   -rss_limit_mb=2048 -artifact_prefix="$work/" -print_final_stats=1 "$@" >"$log" 2>&1
 status=$?
 set -e
-grep -E '^#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss|cov:|SUMMARY|ERROR|crash-|timeout-|oom-' "$log" | tail -8
+grep -E '^#[0-9]+[[:space:]]+(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss|cov:|SUMMARY|ERROR|crash-|timeout-|oom-' "$log" | tail -8
 echo "exit status $status ($([ $status -eq 0 ] && echo 'no crash' || echo 'see log'))"
 exit $status

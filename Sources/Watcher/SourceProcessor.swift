@@ -44,7 +44,7 @@ struct SourceProcessor {
                 // never finished; forget them so the next pass fetches the body.
                 state.etag = nil
                 state.lastModified = nil
-                return failure(spec, state: state, message: "\(spec.url): server answered 304 but no earlier copy is stored; will refetch")
+                return failure(spec, state: state, message: "\(spec.displayURL): server answered 304 but no earlier copy is stored; will refetch")
             }
             let input = ParseInput(data: response.body, url: response.effectiveURL,
                                    contentType: response.contentType, encodingOverride: spec.encoding)
@@ -87,7 +87,7 @@ struct SourceProcessor {
 
     private func finish(_ spec: SourceSpec, _ state: SourceState, status: SourceOutcome.Status, alerts: [Alert],
                         check: SourceUpdate.Check, build: (inout SourceUpdate) -> Void = { _ in }) -> Result {
-        var u = SourceUpdate(state: state, url: spec.url, type: spec.type.rawValue)
+        var u = SourceUpdate(state: state, url: spec.displayURL, type: spec.type.rawValue)
         build(&u)
         var c = check
         c.alerts = alerts.count
@@ -218,7 +218,7 @@ struct SourceProcessor {
         return Alert(id: Identity.alertID(spec.id, "changed", String(seq), hash), source: spec.id, sourceTitle: spec.title,
                      kind: .changed,
                      title: "\(name): \(added) line\(added == 1 ? "" : "s") added, \(removed) removed",
-                     link: spec.url, summary: diff.first { $0.op == .added }?.text, tags: spec.tags, diff: diff,
+                     link: spec.displayURL, summary: diff.first { $0.op == .added }?.text, tags: spec.tags, diff: diff,
                      detectedAt: now)
     }
 }

@@ -71,10 +71,15 @@ enum TextNormalizer {
             let v = ch.value
             if v < 0x80 {
                 if v == 0x20 || (v >= 0x09 && v <= 0x0D) { pendingSpace = !empty; continue }
+                // Other C0 controls and DEL (terminal escapes, NUL, bell) are never text.
+                if v < 0x20 || v == 0x7F { continue }
                 if pendingSpace { out.append(" "); pendingSpace = false }
                 out.append(ch); empty = false
                 continue
             }
+            // C1 controls, and bidi overrides and isolates (they make "gnp.exe" read as "exe.png" and
+            // can reorder a whole alert line), are dropped from every field.
+            if v < 0xA0 || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) { continue }
             if ch.properties.isWhitespace || v == 0x200B || v == 0xFEFF {
                 pendingSpace = !empty
             } else {
