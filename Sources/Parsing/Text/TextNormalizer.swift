@@ -177,10 +177,17 @@ enum TextNormalizer {
             case 0x20, 0x09...0x0D:
                 pendingSpace = !out.isEmpty; i += 1
                 continue
+            case 0x00...0x1F, 0x7F:
+                // Other C0 controls and DEL (terminal escapes, NUL, bell) are never text.
+                i += 1
+                continue
             case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
                 // Lead bytes of the Unicode spaces and of the full-width forms.
                 let len = b == 0xC2 ? 2 : 3
                 if isUnicodeSpace(u, i, len) { pendingSpace = !out.isEmpty; i += len; continue }
+                // C1 controls, and bidi overrides and isolates (they make "gnp.exe" read as "exe.png"
+                // and can reorder a whole alert line), are dropped from every field.
+                if isDroppedControl(u, i, len) { i += len; continue }
                 if pendingSpace { out.append(0x20); pendingSpace = false }
                 // U+FF01…U+FF5E (EF BC 81 … EF BD 9E) → U+0021…U+007E.
                 if b == 0xEF, i + 2 < n, u[i + 1] == 0xBC || u[i + 1] == 0xBD {
@@ -196,6 +203,15 @@ enum TextNormalizer {
             }
         }
         return out
+    }
+
+    /// C1 controls (U+0080–U+009F) and bidi embeddings, overrides and isolates (U+202A–U+202E,
+    /// U+2066–U+2069) at `i` (a `len`-byte sequence).
+    private static func isDroppedControl(_ u: UnsafeBufferPointer<UInt8>, _ i: Int, _ len: Int) -> Bool {
+        guard i + len <= u.count else { return false }
+        if len == 2 { return u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F }
+        guard u[i] == 0xE2 else { return false }
+        return (u[i + 1] == 0x80 && (0xAA...0xAE).contains(u[i + 2])) || (u[i + 1] == 0x81 && (0xA6...0xA9).contains(u[i + 2]))
     }
 
     /// Unicode whitespace outside ASCII, plus zero-width space and BOM, at `i` (a `len`-byte sequence).
