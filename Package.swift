@@ -8,6 +8,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "civicwatch", targets: ["civicwatch"]),
+        // For fuzz/Package.swift (libFuzzer targets built outside this graph); nothing here uses them.
+        .library(name: "CivicWatchParsing", targets: ["Parsing", "Model"]),
+        .library(name: "CivicWatchConfig", targets: ["Config", "Model"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
@@ -51,7 +54,7 @@ let package = Package(
         ]),
 
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport",
-                resources: [.copy("testserver.py"), .copy("smtpserver.py")]),
+                resources: [.copy("testserver.py"), .copy("faults.py"), .copy("smtpserver.py")]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Model"]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Parsing", "Model"], exclude: ["floors.tsv"]),
@@ -69,6 +72,9 @@ let package = Package(
         .testTarget(name: "WatcherTests", dependencies: [
             "Watcher", "Config", "Model", "Snapshots", "Alerts", "TestSupport",
         ]),
+        // Hostile servers, hostile documents, crashes, full disks, injection and secrets, run
+        // against the built binary.
+        .testTarget(name: "HostileTests", dependencies: ["Model", "Parsing", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

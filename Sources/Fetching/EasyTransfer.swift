@@ -19,6 +19,13 @@ final class EasyTransfer {
     private(set) var received = 0
     /// Set when the write callback refused more data because of `maxBytes`.
     private(set) var exceededLimit = false
+    /// Bytes of response headers seen (all responses of the transfer, redirects included).
+    private var headerBytes = 0
+    /// Set when the header callback refused more because of `maxHeaderBytes`.
+    private(set) var exceededHeaderLimit = false
+    /// Response headers are never legitimately this large; a hostile server streaming header lines
+    /// forever would otherwise grow libcurl's header store until the timeout.
+    static let maxHeaderBytes = 256 * 1024
 
     /// Headers of the response being received; reset at every status line so that after
     /// redirects (and 100 Continue) only the last response's headers remain.
@@ -155,6 +162,11 @@ final class EasyTransfer {
     }
 
     private func header(_ data: UnsafeRawPointer, _ count: Int) -> Int {
+        headerBytes += count
+        if headerBytes > Self.maxHeaderBytes {
+            exceededHeaderLimit = true
+            return 0
+        }
         let line = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self).trimmedWhitespace()
         if line.hasPrefix("HTTP/") {
             resetHeaders()

@@ -13,6 +13,14 @@ extension FetchError {
         if t.exceededLimit || code == CURLE_FILESIZE_EXCEEDED {
             return make(.tooLarge, "response larger than \(t.request.maxBytes) bytes")
         }
+        if t.exceededHeaderLimit {
+            return make(.tooLarge, "response headers larger than \(EasyTransfer.maxHeaderBytes / 1024) KiB")
+        }
+        // libcurl refuses a single header line over 100 KiB as "out of memory" ("Avoided giant
+        // realloc for header"): a hostile server, not a full machine.
+        if code == CURLE_OUT_OF_MEMORY && t.received == 0 {
+            return make(.tooLarge, "a response header line larger than libcurl's limit (100 KiB)")
+        }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST:
             return make(.dns, "could not resolve host \(hostName(t.hostKey))")

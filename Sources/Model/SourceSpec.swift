@@ -112,3 +112,20 @@ public struct SourceSpec: Sendable, Equatable {
 public enum CivicWatchVersion {
     public static let string = "0.1.0"
 }
+
+extension SourceSpec {
+    /// The URL without `user:password@`: what is shown, stored and put in alerts. Only the fetch
+    /// itself uses `url`, whose credentials are a secret.
+    public var displayURL: String { URLCredentials.strip(url) }
+}
+
+/// Credentials inside URLs (`scheme://user:pass@host/…`) never leave the fetcher.
+public enum URLCredentials {
+    public static func strip(_ raw: String) -> String {
+        guard let schemeEnd = raw.range(of: "://") else { return raw }
+        let start = schemeEnd.upperBound
+        let end = raw[start...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? raw.endIndex
+        guard let at = raw[start..<end].lastIndex(of: "@") else { return raw }
+        return String(raw[..<start]) + String(raw[raw.index(after: at)...])
+    }
+}

@@ -64,14 +64,27 @@ public final class StateStore: @unchecked Sendable {
         config.readonly = true
         config.busyMode = .timeout(10)
         let appID: Int32
+        let check: String
         do {
             let q = try DatabaseQueue(path: path, configuration: config)
-            appID = try q.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            appID = try q.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                // An SQLite file with no tables at all (created, then every commit lost with a cut
+                // WAL) holds nothing to protect: treat it as ours and fresh.
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                return id == 0 && tables == 0 ? Schema.applicationID : id
+            }
+            // A damaged file (cut short, scribbled over) must be refused before a pass writes into
+            // it and makes the damage worse; quick_check reads every page once (milliseconds for a
+            // state of a few MB).
+            check = appID == Schema.applicationID
+                ? try q.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)").joined(separator: "; ") } : "ok"
             try q.close()
         } catch {
             throw StoreError.foreignDatabase(path: path)
         }
         if appID != Schema.applicationID { throw StoreError.foreignDatabase(path: path) }
+        if check != "ok" { throw StoreError.damagedDatabase(path: path, detail: String(check.prefix(300))) }
     }
 
     private func migrate() throws {

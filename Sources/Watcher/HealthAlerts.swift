@@ -11,14 +11,14 @@ enum HealthAlerts {
         return Alert(id: Identity.alertID(spec.id, "source_error", ISO8601.string(now)), source: spec.id,
                      sourceTitle: spec.title, kind: .sourceError,
                      title: "\(spec.title) failed \(n) time\(n == 1 ? "" : "s") in a row\(lastOK)",
-                     link: spec.url, tags: spec.tags, error: message, detectedAt: now)
+                     link: spec.displayURL, tags: spec.tags, error: message, detectedAt: now)
     }
 
     static func recovered(_ spec: SourceSpec, state: SourceState, now: Date) -> Alert {
         Alert(id: Identity.alertID(spec.id, "source_recovered", ISO8601.string(now)), source: spec.id,
               sourceTitle: spec.title, kind: .sourceRecovered,
               title: "\(spec.title) works again after \(state.consecutiveFailures) failed check\(state.consecutiveFailures == 1 ? "" : "s")",
-              link: spec.url, tags: spec.tags, detectedAt: now)
+              link: spec.displayURL, tags: spec.tags, detectedAt: now)
     }
 
     static func selectorBroken(_ spec: SourceSpec, previousItems: Int?, now: Date) -> Alert {
@@ -30,7 +30,7 @@ enum HealthAlerts {
         return Alert(id: Identity.alertID(spec.id, "selector_broken", ISO8601.string(now)), source: spec.id,
                      sourceTitle: spec.title, kind: .selectorBroken,
                      title: "\(spec.title): \(what); the site's markup has probably changed",
-                     link: spec.url, tags: spec.tags,
+                     link: spec.displayURL, tags: spec.tags,
                      error: "check it with `civicwatch test-source \(spec.id)` and correct the selectors in feeds.yml",
                      detectedAt: now)
     }
@@ -40,6 +40,6 @@ enum HealthAlerts {
         return Alert(id: Identity.alertID(spec.id, "source_quiet", ISO8601.string(now)), source: spec.id,
                      sourceTitle: spec.title, kind: .sourceQuiet,
                      title: "\(spec.title) has shown nothing new for \(days) day\(days == 1 ? "" : "s") (since \(ISO8601.string(since)))",
-                     link: spec.url, tags: spec.tags, detectedAt: now)
+                     link: spec.displayURL, tags: spec.tags, detectedAt: now)
     }
 }

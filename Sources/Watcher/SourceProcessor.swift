@@ -8,6 +8,8 @@ import Snapshots
 /// Turns one source's fetch result into the update to store and the alerts it produces.
 /// Nothing is written here; the pass commits the update in one transaction.
 struct SourceProcessor {
+    /// New-item alerts one source may raise in one pass (see `handle`).
+    static let maxNewItemAlerts = 500
     let store: StateStore
     let alertOnBaseline: Bool
     let now: Date
@@ -42,7 +44,7 @@ struct SourceProcessor {
                 // never finished; forget them so the next pass fetches the body.
                 state.etag = nil
                 state.lastModified = nil
-                return failure(spec, state: state, message: "\(spec.url): server answered 304 but no earlier copy is stored; will refetch")
+                return failure(spec, state: state, message: "\(spec.displayURL): server answered 304 but no earlier copy is stored; will refetch")
             }
             let input = ParseInput(data: response.body, url: response.effectiveURL,
                                    contentType: response.contentType, encodingOverride: spec.encoding)
@@ -85,7 +87,7 @@ struct SourceProcessor {
 
     private func finish(_ spec: SourceSpec, _ state: SourceState, status: SourceOutcome.Status, alerts: [Alert],
                         check: SourceUpdate.Check, build: (inout SourceUpdate) -> Void = { _ in }) -> Result {
-        var u = SourceUpdate(state: state, url: spec.url, type: spec.type.rawValue)
+        var u = SourceUpdate(state: state, url: spec.displayURL, type: spec.type.rawValue)
         build(&u)
         var c = check
         c.alerts = alerts.count
@@ -129,7 +131,11 @@ struct SourceProcessor {
                     state.selectorBroken = false
                 }
             }
-            let itemAlerts = (!isBaseline || alertOnBaseline) ? fresh.compactMap { detect(spec, newItemAlert(spec, id: $0.0, item: $0.1), item: $0.1) } : []
+            // A source that suddenly lists tens of thousands of new items is broken or hostile, and
+            // nobody reads that many alerts: the first `maxNewItemAlerts` are alerted, the rest only
+            // recorded as seen (so they never alert later either).
+            let itemAlerts = (!isBaseline || alertOnBaseline)
+                ? fresh.prefix(Self.maxNewItemAlerts).compactMap { detect(spec, newItemAlert(spec, id: $0.0, item: $0.1), item: $0.1) } : []
             if !fresh.isEmpty && !isBaseline {
                 state.lastChange = now
                 state.quietAlerted = false
@@ -212,7 +218,7 @@ struct SourceProcessor {
         return Alert(id: Identity.alertID(spec.id, "changed", String(seq), hash), source: spec.id, sourceTitle: spec.title,
                      kind: .changed,
                      title: "\(name): \(added) line\(added == 1 ? "" : "s") added, \(removed) removed",
-                     link: spec.url, summary: diff.first { $0.op == .added }?.text, tags: spec.tags, diff: diff,
+                     link: spec.displayURL, summary: diff.first { $0.op == .added }?.text, tags: spec.tags, diff: diff,
                      detectedAt: now)
     }
 }

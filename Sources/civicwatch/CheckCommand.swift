@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
         let c = loaded.configuration
         if !common.quiet {
             for s in c.sources {
-                print("\(s.id)\t\(s.type.rawValue)\tevery \(Durations.describe(s.interval))\t\(s.url)")
+                print("\(s.id)\t\(s.type.rawValue)\tevery \(Durations.describe(s.interval))\t\(s.displayURL)")
             }
             print("\(c.sources.count) source\(c.sources.count == 1 ? "" : "s"), \(c.sinks.count) alert sink\(c.sinks.count == 1 ? "" : "s")")
         }

@@ -35,7 +35,7 @@ struct HistoryCommand: ParsableCommand {
             checks.add(shortDate(c.at), c.outcome, c.items.map(String.init) ?? "-", String(c.alerts),
                        c.elapsed.map { String(format: "%.2f", $0) } ?? "-", TablePrinter.cell(c.error))
         }
-        print("\(spec.id) — \(spec.title)\n\(spec.url)\n\n" + checks.render())
+        print("\(spec.id) — \(spec.title)\n\(spec.displayURL)\n\n" + checks.render())
 
         if spec.type == .page {
             var versions = TablePrinter("VERSION", "FETCHED", "CHARACTERS", "HASH")

@@ -2,7 +2,8 @@
 """Loopback HTTP server for CivicWatch tests.
 
 Serves files under --root with strong ETags and Last-Modified, answers conditional requests with
-304, and offers misbehaving endpoints (see ROUTES below). Prints the chosen port as the first line
+304, and offers misbehaving endpoints (see route() below, and faults.py for /__fault/NAME: hostile servers
+and hostile documents). Prints the chosen port as the first line
 on stdout, then stays quiet. Files are re-read on every request because tests rewrite them.
 """
 import argparse
@@ -16,6 +17,8 @@ import sys
 import threading
 import time
 import zlib
+
+import faults
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -233,6 +236,8 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/__gzipbomb":
             bomb = gzip_bomb()
             return self.reply(200, bomb, [("Content-Type", "application/xml"), ("Content-Encoding", "gzip")])
+        if path.startswith("/__fault/"):
+            return faults.serve(self, path[len("/__fault/"):], q)
         if path == "/__hang":
             self.log(0)
             # Never answer; the daemon thread dies with the process.

@@ -28,6 +28,7 @@ public enum DateParser {
     /// Returns nil when the text cannot be read: never a guess, never "now".
     /// `defaultZone` applies to dates that carry no zone.
     public static func parse(_ text: String, defaultZone: TimeZone? = nil) -> Date? {
+        if let d = DateFastPaths.parse(text) { return d }
         var s = text
         if s.utf8.contains(where: { $0 >= 0x80 }) { s = s.precomposedStringWithCompatibilityMapping }
         guard s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
@@ -37,6 +38,11 @@ public enum DateParser {
         let chinaDefault = defaultZone.map { $0.secondsFromGMT(for: Date(timeIntervalSince1970: 0)) == 8 * 3600 } ?? false
         var scanner = DateScanner(Array(chars), chinaCST: chinaDefault)
         guard let fields = scanner.compactISO() ?? scanner.yearFirst() ?? scanner.rfc822() else { return nil }
+        // Digits are read without bounds ("200655555555"); arithmetic on such fields overflows and
+        // traps, so anything outside a calendar's range is not a date (found by fuzz/run.sh date).
+        guard (1...9999).contains(fields.year), (1...12).contains(fields.month), (1...31).contains(fields.day),
+              (0..<48).contains(fields.hour), (0..<1000).contains(fields.minute), (0..<1000).contains(fields.second),
+              abs(fields.offset ?? 0) < 48 * 3600 else { return nil }
         let fallback = defaultZone.map { zoneOffset($0, fields) } ?? (scanner.koreanForm ? 9 * 3600 : nil)
         return fields.date(defaultOffset: fallback)
     }

@@ -16,6 +16,8 @@ enum CharsetDetector {
         /// declaration: "encoding trouble",
         /// which makes the document not well-formed for reporting purposes.
         var guessed = false
+        /// The bytes were checked and are valid UTF-8 (saves a second pass over a large body).
+        var validUTF8 = false
     }
 
     static func detect(_ bytes: [UInt8], override: String?, contentType: String?) -> Decision {
@@ -35,7 +37,7 @@ enum CharsetDetector {
             return confirm(cs, label: declared, bytes)
         }
         let unknownLabel = declared.map { Charset.from(label: $0) == nil } ?? false
-        if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: unknownLabel) }
+        if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: unknownLabel, validUTF8: true) }
         return Decision(charset: CharsetGuesser.guess(bytes), skip: 0, guessed: true)
     }
 
@@ -51,10 +53,11 @@ enum CharsetDetector {
     ///   bytes in real UTF-8 text only become U+FFFD.
     static func confirm(_ cs: Charset, label: String, _ bytes: [UInt8]) -> Decision {
         if cs == .windows1252, bytes.contains(where: { $0 >= 0x80 }) {
-            if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: true) }
+            if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: true, validUTF8: true) }
             return Decision(charset: cs, skip: 0, guessed: isASCIILabel(label))
         }
-        if cs == .utf8, !Transcoder.isValidUTF8(bytes) {
+        if cs == .utf8 {
+            if Transcoder.isValidUTF8(bytes) { return Decision(charset: cs, skip: 0, validUTF8: true) }
             let (valid, invalid) = Transcoder.utf8SequenceCounts(bytes)
             if invalid > valid { return Decision(charset: CharsetGuesser.guess(bytes), skip: 0, guessed: true) }
         }
