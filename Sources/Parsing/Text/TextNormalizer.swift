@@ -71,6 +71,8 @@ enum TextNormalizer {
                     i += 1
                     continue
                 }
+                // Other C0 controls and DEL (terminal escapes, NUL, bell) are never text.
+                if b < 0x20 || b == 0x7F { changed = true; i += 1; continue }
                 if pendingSpace { u[w] = 0x20; w += 1; pendingSpace = false }
                 u[w] = b; w += 1; i += 1
                 continue
@@ -84,6 +86,8 @@ enum TextNormalizer {
                 if u[i + 1] < 0xA0 { return (false, true, copyRest()) }  // C1 controls
             case 0xE2, 0xE3, 0xEF:
                 if i + 2 < n, isUnicodeSpace(UnsafeBufferPointer(u), i, 3) { changed = true; pendingSpace = w > 0; i += 3; continue }
+                // Bidi overrides and isolates are dropped (see collapseBytes).
+                if i + 2 < n, isDroppedControl(UnsafeBufferPointer(u), i, 3) { changed = true; i += 3; continue }
                 if b == 0xEF, i + 2 < n, u[i + 1] == 0xBC || u[i + 1] == 0xBD {
                     let v = (UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)) + 0xF000
                     if v >= 0xFF01 && v <= 0xFF5E {
@@ -107,7 +111,7 @@ enum TextNormalizer {
     /// 0: a byte `normalize` copies as it is; 1: whitespace, control or a lead byte it looks at.
     private static let byteClass: [UInt8] = (0..<256).map { b in
         switch b {
-        case 0...0x20, 0xC2, 0xC3, 0xCC...0xDF, 0xE1, 0xE2, 0xE3, 0xEF: return 1
+        case 0...0x20, 0x7F, 0xC2, 0xC3, 0xCC...0xDF, 0xE1, 0xE2, 0xE3, 0xEF: return 1
         default: return 0
         }
     }
