@@ -112,18 +112,18 @@ enum CharsetDetector {
         // Extend to the first element start after the prolog: "<" followed by a letter.
         if limit < bytes.count, let firstElement = firstElementStart(bytes) { limit = max(limit, min(firstElement + 512, bytes.count)) }
         let head = String(decoding: bytes[0..<limit].map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        if let r = head.range(of: "<?xml") {
+        if let r = head.firstRange(of: "<?xml") {
             let rest = head[r.upperBound...]
-            let declEnd = rest.range(of: "?>")?.lowerBound ?? rest.endIndex
+            let declEnd = rest.firstRange(of: "?>")?.lowerBound ?? rest.endIndex
             if let v = attributeValue(named: "encoding", in: rest[..<declEnd]) { return v }
         }
         var search = head[...]
-        while let m = search.range(of: "<meta") {
+        while let m = search.firstRange(of: "<meta") {
             let tagEnd = search[m.upperBound...].firstIndex(of: ">") ?? search.endIndex
             let tag = search[m.upperBound..<tagEnd]
             if let v = attributeValue(named: "charset", in: tag) { return v }
             if let content = attributeValue(named: "content", in: tag),
-               let r = content.range(of: "charset=") {
+               let r = content.firstRange(of: "charset=") {
                 let v = content[r.upperBound...].prefix { !" ;\"'".contains($0) }
                 if !v.isEmpty { return String(v) }
             }
@@ -147,7 +147,7 @@ enum CharsetDetector {
     /// `name="value"`, `name='value'` or `name=value` inside a tag (already lower-cased).
     static func attributeValue(named name: String, in tag: Substring) -> String? {
         var search = tag
-        while let r = search.range(of: name) {
+        while let r = search.firstRange(of: name) {
             // Must start an attribute name, not be the end of another one ("http-equiv" vs "equiv").
             if r.lowerBound != search.startIndex {
                 let before = search[search.index(before: r.lowerBound)]
