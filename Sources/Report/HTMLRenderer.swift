@@ -99,6 +99,7 @@ public struct HTMLRenderer {
     main:has(section:target) section:not(:target){display:none}
     .timeline{width:100%;height:auto}
     figure{margin:1rem 0}
+    .legend{white-space:nowrap}
     .key{display:inline-block;width:.8rem;height:.8rem;margin:0 .25rem 0 .6rem;vertical-align:-.05rem}
     .diff{font-size:.88rem;border:1px solid #ddd;border-radius:.3rem;padding:.3rem .5rem;background:#fafafa}
     .diff ins,.diff del,.diff .ctx{display:block;text-decoration:none;white-space:pre-wrap}
@@ -141,7 +142,7 @@ enum TimelineSVG {
         }
         // The legend is HTML, so it stays readable when the drawing is scaled down on a phone.
         s += "</svg><figcaption class=\"meta\">Alerts per week (weeks start on Monday): "
-        s += ReportSection.allCases.map { "<span class=\"key\" style=\"background:\(colours[$0]!)\"></span>\($0.heading)" }.joined(separator: " ")
+        s += ReportSection.allCases.map { "<span class=\"legend\"><span class=\"key\" style=\"background:\(colours[$0]!)\"></span>\($0.heading)</span>" }.joined(separator: " ")
         return s + "</figcaption></figure>\n"
     }
 

@@ -9,50 +9,62 @@ enum SourceText {
                                              0x2066, 0x2067, 0x2068, 0x2069]
 
     static func clean(_ s: String, max: Int = 300) -> String {
+        // Works on scalars and stops once past `max`: a 5 MB title costs no more than a short one.
         var out = String.UnicodeScalarView()
+        var count = 0
         var lastSpace = true
+        var cut = false
         for u in s.unicodeScalars {
+            if count >= max { cut = true; break }
             // Fast path for the characters most text is made of (printable ASCII, CJK ideographs,
             // kana and CJK/full-width punctuation other than the ideographic space), which are
             // never whitespace, control or format characters.
             let v = u.value
             if (v > 0x20 && v < 0x7F) || (v >= 0x3001 && v <= 0x9FFF) || (v >= 0xFF01 && v <= 0xFF5E) {
                 out.append(u)
+                count += 1
                 lastSpace = false
                 continue
             }
-            if bidiControls.contains(u.value) || (u.properties.generalCategory == .format && u.value != 0x200D) { continue }
-            let isSpace = u.properties.isWhitespace || u.properties.generalCategory == .control
-            if isSpace {
-                if !lastSpace { out.append(" ") }
+            if bidiControls.contains(v) || (u.properties.generalCategory == .format && v != 0x200D) { continue }
+            if u.properties.isWhitespace || u.properties.generalCategory == .control {
+                if !lastSpace { out.append(" "); count += 1 }
                 lastSpace = true
             } else {
                 out.append(u)
+                count += 1
                 lastSpace = false
             }
         }
-        var result = String(out).trimmingCharacters(in: .whitespaces)
-        if result.count > max { result = String(result.prefix(max - 1)).trimmingCharacters(in: .whitespaces) + "…" }
-        return result
+        if cut {
+            // Leave room for the ellipsis; never end on a space.
+            while let last = out.last, count >= max || last == " " { out.removeLast(); count -= 1 }
+            out.append("…")
+        } else if out.last == " " {
+            out.removeLast()
+        }
+        return String(out)
     }
 
     /// The first one or two sentences (Chinese 。！？ or Latin . ! ? followed by a space), at most `max` characters.
     static func leadSentences(_ s: String, count: Int = 2, max: Int = 320) -> String {
-        let text = clean(s, max: 4000)
+        let text = clean(s, max: 2000)
         var sentences = 0
-        var end = text.endIndex
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            let next = text.index(after: i)
-            let isEnd = "。！？".contains(c) || (".!?".contains(c) && (next == text.endIndex || text[next] == " "))
+        var end = text.unicodeScalars.endIndex
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            let next = scalars.index(after: i)
+            let isEnd = c == "。" || c == "！" || c == "？"
+                || ((c == "." || c == "!" || c == "?") && (next == scalars.endIndex || scalars[next] == " "))
             if isEnd {
                 sentences += 1
                 if sentences == count { end = next; break }
             }
             i = next
         }
-        return clean(String(text[..<end]), max: max)
+        return clean(String(scalars[..<end]), max: max)
     }
 
     /// Only http and https links are ever rendered as links.

@@ -51,12 +51,7 @@ struct ParseCommand: ParsableCommand {
     var stats = false
 
     func run() throws {
-        #if os(Linux)
-        // A large feed makes hundreds of thousands of small, short-lived allocations; glibc's
-        // fast bins then spend a quarter of the parse consolidating. Without them parsing a
-        // 20 MB feed takes about 25 % less CPU (bench/parse-speed.sh).
-        _ = glibcMallopt(1 /* M_MXFAST */, 0)
-        #endif
+        tuneAllocatorForParsing()
         // Mapped, not read: the parser copies the bytes once anyway.
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
             throw fail("cannot read \(file)", status: Status.usage)
@@ -108,10 +103,6 @@ struct ParseCommand: ParsableCommand {
 
 extension SourceType: ExpressibleByArgument {}
 
-#if os(Linux)
-/// glibc's `mallopt` (malloc.h is not part of the Glibc module).
-@_silgen_name("mallopt") private func glibcMallopt(_ param: Int32, _ value: Int32) -> Int32
-#endif
 
 /// Prints a `ParsedDocument` for people, or as the JSON documented in docs/parse-json.md.
 enum DocumentPrinter {

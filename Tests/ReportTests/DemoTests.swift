@@ -50,6 +50,15 @@ final class DemoTests: XCTestCase {
         XCTAssertTrue(md.contains("_(draft for comment)_"), md)
         XCTAssertTrue(md.contains("Dawn Workers' Centre (ngos)") && md.contains("Chen Guang (people)"), md)
         XCTAssertTrue(md.contains("Sources: ["), "the grouped story links all its sources: \(md)")
+        // The report command over the demo's state, as its closing lines suggest.
+        let cli = try CLIRunner.run(["report", "--config", "\(dir)/feeds.yml", "--since", "90d", "--category", "crackdown",
+                                     "--format", "md", "--timezone", "Asia/Shanghai"])
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        XCTAssertTrue(cli.stdout.contains("### Crackdowns and enforcement"), cli.stdout)
+        XCTAssertFalse(cli.stdout.contains("### New laws and regulations"), "filtered away: \(cli.stdout)")
+        let usage = try CLIRunner.run(["report", "--config", "\(dir)/feeds.yml", "--format", "pdf"])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.stderr.contains("--format pdf: use md, html, atom or json"), usage.stderr)
         if Xmllint.available {
             let v = try Xmllint.validate("\(dir)/report/alerts.atom", relaxNG: Xmllint.schema)
             XCTAssertTrue(v.ok, v.message)
