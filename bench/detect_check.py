@@ -5,7 +5,7 @@ categories in the JSON alerts.
 
     python3 -u bench/detect_check.py Tests/DetectionTests/Fixtures/holdout.jsonl [--bin .build/release/civicwatch]
 """
-import argparse, http.server, json, os, subprocess, sys, tempfile, threading
+import argparse, http.server, json, os, re, subprocess, sys, tempfile, threading
 from xml.sax.saxutils import escape
 
 
@@ -37,7 +37,9 @@ def main():
     base = "http://127.0.0.1:%d" % srv.server_address[1]
     langs = sorted({i.get("lang", "en") for i in items})
     with open(os.path.join(root, "feeds.yml"), "w") as f:
-        f.write("sources:\n" + "".join('  - {id: feed-%s, url: "%s/%s.xml"}\n' % (l, base, l) for l in langs))
+        # Source ids are lower-case letters, digits and dashes ("zh-Hant" → feed-zh-hant).
+        f.write("sources:\n" + "".join('  - {id: feed-%s, url: "%s/%s.xml"}\n' % (re.sub("[^a-z0-9-]", "-", l.lower()), base, l)
+                                       for l in langs))
     def write(full):
         for l in langs:
             path = os.path.join(web, l + ".xml")

@@ -89,7 +89,7 @@ public enum BuiltInVocabulary {
         ]),
         regexes: [
             DetectionRules.RegexRule("《[^》]{0,60}(法|条例|规定|办法|细则|规则|决定|解释|意见|纲要|规划|目录|清单|标准|指引|准则|章程|制度)[^》]{0,12}》",
-                                     0.6, group: "instrument-title", triggers: ["《"], label: "《…》 instrument"),
+                                     0.6, group: "instrument", triggers: ["《"], label: "《…》 instrument"),
             DetectionRules.RegexRule("(条例|办法|规定|细则|规则|实施意见|指导意见|管理法|保护法|促进法|的解释)(\\([^)]{0,12}\\))?$",
                                      0.9, group: "instrument-title", triggers: ["条例", "办法", "规定", "细则", "规则", "意见", "法", "解释"],
                                      label: "title names an instrument"),
@@ -104,25 +104,35 @@ public enum BuiltInVocabulary {
             DetectionRules.RegexRule("\\bnew\\s+([a-z'-]+\\s+){0,4}(law|laws|legislation|regulations?|rules|provisions|ordinance|act|decree|code|guidelines)\\b",
                                      0.6, group: "stage", triggers: ["new"], label: "new … law/rules"),
             DetectionRules.RegexRule("自\\d{4}年\\d{1,2}月\\d{1,2}日起", 1.0, group: "stage", triggers: ["日起"], label: "effective date"),
+            // A start date without 施行/"takes effect": weaker, since campaigns and statistics have start dates too.
+            DetectionRules.RegexRule("\\b(from|starting|as of|beginning|effective) (next (week|month|year)|(january|february|march|april|may|june|july|august|september|october|november|december)\\b)",
+                                     0.4, group: "start-date", triggers: ["from", "starting", "as of", "beginning", "effective"],
+                                     label: "from next month/July"),
+            DetectionRules.RegexRule("(\\d{1,2}月(\\d{1,2}日)?|下月|明年)起", 0.4, group: "start-date", triggers: ["起"],
+                                     label: "7月1日起"),
             DetectionRules.RegexRule("\\b(law|act|regulations?|rules|measures|provisions|bill|ordinance) (on|for|of) (the )?[a-z' -]{3,60}\\b(takes?|took|will take|come|comes|came) ",
                                      1.0, group: "stage", triggers: ["take", "took", "come", "came"], label: "instrument + effect"),
         ],
         negative: terms(0.7, "not-new", [
             "学习", "学习贯彻", "宣传", "普法", "宣讲", "培训", "知识竞赛", "竞赛", "答题", "执法检查",
-            "贯彻落实", "交通法规", "典型案例", "招聘", "招标", "采购", "中标", "成交", "比赛", "足球", "篮球", "体育", "天气",
+            "贯彻落实", "交通法规", "典型案例", "招聘", "招标", "采购", "中标", "成交", "天气",
             "表彰", "关于同意", "同意设立", "节假日", "放假", "代表建议", "委员建议", "提案", "议案", "法治宣传", "法律援助", "法律咨询", "法律服务", "立法会选举", "立法会议员",
             "regulation time", "in regulation", "regulation play", "regulation-size", "regulation size", "after regulation",
             "end of regulation", "law firm*", "law school*", "law student*", "law enforcement", "rule of law",
-            "mother-in-law", "father-in-law", "in-law*", "murphy's law", "sports", "football", "soccer", "basketball",
-            "match", "referee", "game", "games", "nba", "fifa", "league", "tournament", "playoff*", "overtime", "quiz",
+            "mother-in-law", "father-in-law", "in-law*", "murphy's law", "quiz",
             "workshop", "training", "seminar", "webinar", "lecture", "awareness", "study session",
             "passed away", "first amendment", "second amendment", "fifth amendment", "rules of the road", "ground rules", "house rules", "golden rules", "unwritten rules",
-            "rule of thumb", "rules of the game", "podcast", "episode", "interview", "draft pick", "nba draft", "bill gates", "electricity bill", "phone bill", "utility bill*",
+            "rule of thumb", "rules of the game", "podcast", "episode", "interview", "draft pick", "nba draft", "bill gates", "electricity bill*", "phone bill*", "utility bill*", "water bill*", "gas bill*", 
             "weather", "product recall", "recall*", "code of conduct",
         ]) + terms(0.7, "occasion", [
             // Gatherings and anniversaries about laws that exist: evidence independent of study and promotion words.
             "讲座", "研讨会", "座谈会", "交流会", "经验交流", "论坛", "meets with", "met with", "holds talks",
             "symposium", "forum",
+        ]) + terms(0.7, "sports", [
+            // A league's rules and a referee's laws of the game are not law (their own group: a
+            // sports story about a new rule for next season has two reasons to be noise).
+            "比赛", "足球", "篮球", "体育", "sports", "football", "soccer", "basketball", "match", "referee", "game", "games",
+            "nba", "fifa", "league", "tournament", "playoff*", "overtime", "offside", "season",
         ]) + terms(0.7, "anniversary", ["纪念", "周年", "anniversary"]) + terms(0.4, "private-issuer", [
             // Companies make rules too; those are not law.
             "company", "companies", "employer", "employers", "corporate", "startup", "公司",
@@ -134,7 +144,8 @@ public enum BuiltInVocabulary {
             "稳增长", "促消费", "惠企",
         ]) + terms(0.4, "enforcement", [
             // News of a law being applied (an arrest, a trial, a fine) is not a new law.
-            "违法", "违规", "逮捕", "拘留", "判处", "判刑", "刑事拘留", "案例", "庭审", "判决", "起诉", "处罚决定",
+            "违法", "违规", "逮捕", "拘留", "判处", "判刑", "刑事拘留", "案例", "庭审", "判决", "起诉", "处罚决定", "判囚", "罪成",
+            "认罪", "被告", "定罪", "上诉", "提堂", "conviction", "convictions", "upholds", "upheld",
             "arrest", "arrests", "arrested", "detain*", "sentenced", "jailed", "court rules", "ruled", "lawsuit", "sues", "sued", "verdict",
             "trial", "charged", "convicted", "violat*", "fined", "judge rules", "tribunal rules", "rules out", "ruled out",
         ])
