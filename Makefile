@@ -15,16 +15,17 @@ test:
 	./scripts/test.sh
 
 build:
-	bash -c 'source scripts/setup.sh && swift build -c release --product civicwatch'
+	bash -c 'source scripts/setup.sh && swift build -c release --product civicwatch --static-swift-stdlib'
 
 bench:
 	./bench/run.sh
 
-# The man page comes from swift-argument-parser's generate-manual plugin; completions from the
-# binary itself, so both always match the commands.
-man: build
-	mkdir -p .build/man
-	bash -c 'source scripts/setup.sh && swift package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man'
+# The man page comes from swift-argument-parser's generate-manual plugin and is kept in
+# docs/man/civicwatch.1 (regenerate with `make man` after changing a command; the plugin builds its
+# own copy of the tool, so it gets its own scratch folder). Completions come from the binary itself.
+man:
+	mkdir -p docs/man
+	bash -c 'source scripts/setup.sh && swift package --scratch-path .build/man-tool --allow-writing-to-directory docs/man generate-manual --output-directory docs/man'
 
 completions: build
 	mkdir -p .build/completions
@@ -32,7 +33,7 @@ completions: build
 	$(BIN) --generate-completion-script zsh > .build/completions/_civicwatch
 	$(BIN) --generate-completion-script fish > .build/completions/civicwatch.fish
 
-install: build completions man
+install: build completions
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/civicwatch
 	install -d $(DESTDIR)$(UNITDIR)
 	sed 's|/usr/bin/env civicwatch|$(PREFIX)/bin/civicwatch|' systemd/civicwatch.service > $(DESTDIR)$(UNITDIR)/civicwatch.service
@@ -43,7 +44,7 @@ install: build completions man
 	install -D -m 0644 .build/completions/civicwatch.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/civicwatch
 	install -D -m 0644 .build/completions/_civicwatch $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_civicwatch
 	install -D -m 0644 .build/completions/civicwatch.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/civicwatch.fish
-	install -D -m 0644 .build/man/civicwatch.1 $(DESTDIR)$(PREFIX)/share/man/man1/civicwatch.1
+	install -D -m 0644 docs/man/civicwatch.1 $(DESTDIR)$(PREFIX)/share/man/man1/civicwatch.1
 	install -d $(DESTDIR)$(PREFIX)/share/doc/civicwatch
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/civicwatch/
 	@echo "installed; now: systemctl daemon-reload && systemctl enable --now civicwatch.timer"

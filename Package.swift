@@ -37,13 +37,18 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .target(name: "Report", dependencies: ["Model", "Detection"]),
         .target(name: "Watcher", dependencies: [
-            "Model", "Config", "Fetching", "Parsing", "Snapshots", "Detection", "Alerts",
+            "Model", "Report", "Config", "Fetching", "Parsing", "Snapshots", "Detection", "Alerts",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "Demo", dependencies: [
+            "Watcher", "Config", "Model", "Snapshots",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "civicwatch", dependencies: [
-            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts", "Detection",
+            "Watcher", "Config", "Model", "Parsing", "Fetching", "Snapshots", "Alerts", "Detection", "Report", "Demo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -60,6 +65,10 @@ let package = Package(
             "Alerts", "Model", "Config", "Snapshots", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .testTarget(name: "ReportTests", dependencies: [
+            "Report", "Model", "Detection", "Watcher", "Config", "Snapshots", "Demo", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.copy("atom.rng")]),
         .testTarget(name: "WatcherTests", dependencies: [
             "Watcher", "Config", "Model", "Snapshots", "Alerts", "TestSupport",
         ]),

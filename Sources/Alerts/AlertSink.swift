@@ -41,6 +41,9 @@ public enum SinkFactory {
         case let .stdout(s): return StdoutDelivery(sink: s)
         case let .email(s): return try EmailDelivery(spec: s, environment: environment)
         case let .webhook(s): return try WebhookDelivery(spec: s, environment: environment)
+        case let .report(s):
+            // It reads the stored alerts, so the pass builds it (Watcher's ReportDelivery).
+            throw SinkSetupError(sink: s.name, message: "a report sink is written by `civicwatch run`, not sent")
         }
     }
 }

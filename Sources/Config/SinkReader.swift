@@ -3,9 +3,9 @@ import Model
 
 /// One entry of `alerts:` (also accepted as `sinks:`), written as `- KIND: {options}`.
 enum SinkReader {
-    static let kinds = ["stdout", "email", "webhook"]
+    static let kinds = ["stdout", "email", "webhook", "report"]
     static let routingKeys: Set<String> = ["sources", "tags", "categories", "kinds", "health"]
-    static let retryKeys: Set<String> = ["max_attempts", "backoff", "backoff_max"]
+    static let retryKeys: Set<String> = ["max_attempts", "backoff", "backoff_max", "every"]
     static let emailKeys: Set<String> = [
         "name", "url", "starttls", "username", "password_env", "password_file", "from", "to", "mode",
         "subject_prefix", "timeout",
@@ -23,6 +23,7 @@ enum SinkReader {
         case "stdout": return .stdout(try stdout(options))
         case "email": return .email(try email(options))
         case "webhook": return .webhook(try webhook(options))
+        case "report": return .report(try report(options))
         default:
             throw field.child(kind, options.node).error("unknown alert sink `\(kind)` (known: \(kinds.joined(separator: ", ")))")
         }
@@ -71,6 +72,7 @@ enum SinkReader {
             case "mode": sink.mode = try mode(value)
             case "subject_prefix": sink.subjectPrefix = try noLineBreaks(value)
             case "timeout": sink.timeout = try positive(value)
+            case "every": sink.every = try positive(value)
             case "url", "from", "to": break
             default:
                 if routingKeys.contains(key) { try readRouting(key, value, into: &sink.routing) } else { try readRetry(key, value, into: &sink.retry) }
@@ -113,6 +115,7 @@ enum SinkReader {
             case "secret_file": sink.secret = .file(try value.nonEmptyString())
             case "mode": sink.mode = try mode(value)
             case "timeout": sink.timeout = try positive(value)
+            case "every": sink.every = try positive(value)
             case "template": try readTemplate(value, into: &sink)
             case "format": break
             default:
@@ -127,6 +130,49 @@ enum SinkReader {
         }
         if (field("secret_env") != nil || field("secret_file") != nil) && format != .json {
             throw options.error("`secret_env`/`secret_file` sign `format: json` bodies only")
+        }
+        return sink
+    }
+
+    static let reportKeys: Set<String> = ["name", "dir", "formats", "since", "title", "timezone", "feed_url"]
+    static let reportFormats = ["md", "html", "atom", "json"]
+
+    private static func report(_ options: YAMLField) throws -> ReportSink {
+        let pairs = try options.mapping(allowed: reportKeys.union(routingKeys))
+        guard let dirField = pairs.first(where: { $0.key == "dir" })?.value else {
+            throw options.error("a report sink needs `dir` (the folder the report files are written to)")
+        }
+        // A relative folder is beside feeds.yml (as the state folder is), not wherever cron runs.
+        var dir = try dirField.nonEmptyString()
+        let base = (options.file as NSString).deletingLastPathComponent
+        if !dir.hasPrefix("/") && !base.isEmpty { dir = (base as NSString).appendingPathComponent(dir) }
+        var sink = ReportSink(dir: dir)
+        // A report is for readers of a country page: source health stays out unless asked for.
+        sink.routing.health = false
+        for (key, value) in pairs {
+            switch key {
+            case "name": sink.name = "report:" + (try sinkName(value))
+            case "formats":
+                sink.formats = try value.stringList()
+                if sink.formats.isEmpty { throw value.error("needs at least one of \(reportFormats.joined(separator: ", "))") }
+                for f in sink.formats where !reportFormats.contains(f) {
+                    throw value.error("`\(f)` is not one of \(reportFormats.joined(separator: ", "))")
+                }
+            case "since": sink.since = try positive(value)
+            case "title": sink.title = try noLineBreaks(value)
+            case "timezone":
+                let z = try value.nonEmptyString()
+                guard TimeZone(identifier: z) != nil else { throw value.error("`\(z)` is not a time zone (write UTC or e.g. Asia/Shanghai)") }
+                sink.timeZone = z
+            case "feed_url":
+                let u = try value.nonEmptyString()
+                guard let scheme = u.split(separator: ":").first?.lowercased(), ["http", "https"].contains(scheme), u.contains("://") else {
+                    throw value.error("`feed_url` must be the http:// or https:// address the feed is published at")
+                }
+                sink.feedURL = u
+            case "dir": break
+            default: try readRouting(key, value, into: &sink.routing)
+            }
         }
         return sink
     }

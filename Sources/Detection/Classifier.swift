@@ -28,75 +28,48 @@ public struct Classification: Sendable, Equatable {
 /// A category is assigned when its score reaches its threshold. A longer match hides the shorter
 /// matches inside it ("regulation time" hides "regulation", 交通法规 hides 法规).
 public final class Classifier: Sendable {
-    private enum Use: Sendable {
-        case term(category: Int, weight: Double, group: String, negative: Bool)
-        case watch(list: String, name: String)
-    }
-
-    private struct CompiledRegex: @unchecked Sendable {
-        var category: Int
-        var regex: NSRegularExpression
-        var weight: Double
-        var group: String
-        var trigger: String?
-        var label: String
-    }
-
     public let rules: DetectionRules
-    private let matcher: TermMatcher
-    private let texts: [String]
-    private let uses: [[Use]]
-    private let regexes: [CompiledRegex]
+    private let lock = NSLock()
+    nonisolated(unsafe) private var built: CompiledRules?
 
+    /// Cheap: the rules are compiled on the first `classify` call (see `CompiledRules`).
     public init(rules: DetectionRules) {
         self.rules = rules
-        var index: [String: Int] = [:]
-        var texts: [String] = []
-        var uses: [[Use]] = []
-        func add(_ raw: String, _ use: Use) {
-            let folded = TextNormalizer.fold(raw).trimmingCharacters(in: .whitespaces)
-            guard !folded.isEmpty, folded != "*" else { return }
-            if let i = index[folded] { uses[i].append(use); return }
-            index[folded] = texts.count
-            texts.append(folded)
-            uses.append([use])
-        }
-        var regexes: [CompiledRegex] = []
-        for (ci, c) in rules.categories.enumerated() {
-            for t in c.terms { add(t.text, .term(category: ci, weight: t.weight, group: t.group ?? "=" + t.text, negative: false)) }
-            for t in c.negative { add(t.text, .term(category: ci, weight: t.weight, group: "-" + (t.group ?? t.text), negative: true)) }
-            for r in c.regexes {
-                // Patterns from feeds.yml were validated when it was read; a bad built-in is a bug.
-                guard let re = try? NSRegularExpression(pattern: r.pattern, options: [.caseInsensitive]) else { continue }
-                regexes.append(CompiledRegex(category: ci, regex: re, weight: r.weight, group: r.group ?? "/" + r.pattern,
-                                             trigger: r.trigger.map(TextNormalizer.fold), label: r.label ?? r.pattern))
-            }
-        }
-        for list in rules.watchlists {
-            for entry in list.entries {
-                for alias in [entry.name] + entry.aliases { add(alias, .watch(list: list.name, name: entry.name)) }
-            }
-        }
-        self.texts = texts
-        self.uses = uses
-        self.regexes = regexes
-        self.matcher = TermMatcher(terms: texts)
     }
 
     public convenience init(spec: DetectionSpec) {
         self.init(rules: DetectionRules(spec: spec))
     }
 
+    /// The compiled rules, built once by whichever thread classifies first; the others wait for it.
+    private var compiled: CompiledRules {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let c = CompiledRules(rules: rules)
+        built = c
+        return c
+    }
+
+    /// Builds the compiled rules now (for timing the build apart from classification).
+    public func prepare() { _ = compiled }
+
     /// Classifies one item (or page change). `sourceCategory` holds the source's `category:` hints:
     /// those categories are assigned whatever the text says, and the rules still run for the others.
     public func classify(title: String, summary: String? = nil, content: String? = nil, addedText: String? = nil,
                          sourceCategory: [String] = []) -> Classification {
+        let compiled = self.compiled
+        let (matcher, texts, uses, regexes) = (compiled.matcher, compiled.texts, compiled.uses, compiled.regexes)
         let fields: [(String, String?)] = [("title", title), ("summary", summary), ("content", content), ("added", addedText)]
         // best[category][group] = (weight × factor, match)
         var best = Array(repeating: [String: (Double, RuleMatch)](), count: rules.categories.count)
+        // Positive groups matched in the title, per category (see `Category.weakEvidenceNegatives`).
+        var titleGroups = Array(repeating: Set<String>(), count: rules.categories.count)
         var watch: [WatchHit] = []
         var watchSeen = Set<String>()
-        func record(_ ci: Int, _ group: String, _ value: Double, _ m: RuleMatch) {
+        func record(_ ci: Int, _ group: String, _ value: Double, _ m: RuleMatch, inQuotedName: Bool = false) {
+            // Only clear evidence counts (a place such as 香港 at 0.4 does not).
+            if m.field == "title", value >= 0.5, !inQuotedName { titleGroups[ci].insert(group) }
             if let old = best[ci][group], abs(old.0) >= abs(value) { return }
             best[ci][group] = (value, m)
         }
@@ -106,15 +79,21 @@ public final class Classifier: Sendable {
             let folded = TextNormalizer.fold(raw)
             let bytes = Array(folded.utf8)
             let hits = matcher.hits(in: bytes)
-            let spans = categorySpans(hits)
+            let spans = categorySpans(hits, uses)
+            // Words inside a named instrument (《…约谈工作规定》) describe the instrument, not an event.
+            let quoted = field == "title" ? Self.quotedNames(bytes) : []
+            var triggered = Set<Int>()
             for hit in hits {
                 for use in uses[hit.term] {
                     switch use {
+                    case let .trigger(regex):
+                        triggered.insert(regex)
                     case let .term(ci, weight, group, negative):
                         if Self.isInside(hit, spans[ci]) { continue }
                         let value = (negative ? -weight : weight) * factor
                         record(ci, group, value, RuleMatch(category: rules.categories[ci].name, term: texts[hit.term],
-                                                           field: field, weight: Self.round(value)))
+                                                           field: field, weight: Self.round(value)),
+                               inQuotedName: quoted.contains { $0.0 <= hit.start && hit.end <= $0.1 })
                     case let .watch(list, name):
                         let alias = String(decoding: bytes[hit.start..<hit.end], as: UTF8.self)
                         if watchSeen.insert(list + "\u{0}" + name).inserted {
@@ -123,8 +102,8 @@ public final class Classifier: Sendable {
                     }
                 }
             }
-            for r in regexes {
-                if let t = r.trigger, !folded.contains(t) { continue }
+            for (ri, r) in regexes.enumerated() {
+                if r.triggered && !triggered.contains(ri) { continue }
                 let ns = folded as NSString
                 guard let m = r.regex.firstMatch(in: folded, range: NSRange(location: 0, length: ns.length)) else { continue }
                 let value = r.weight * factor
@@ -137,8 +116,12 @@ public final class Classifier: Sendable {
         var categories: [CategoryScore] = []
         var matches: [RuleMatch] = []
         for (ci, c) in rules.categories.enumerated() {
+            if titleGroups[ci].count >= 2 {
+                for g in c.weakEvidenceNegatives { best[ci]["-" + g] = nil }
+            }
             let score = best[ci].values.reduce(0) { $0 + $1.0 }
-            matches += best[ci].values.map(\.1).sorted { abs($0.weight) > abs($1.weight) }
+            // Weight-0 terms only hide shorter terms; they explain nothing.
+            matches += best[ci].values.map(\.1).filter { $0.weight != 0 }.sorted { abs($0.weight) > abs($1.weight) }
             if sourceCategory.contains(c.name) {
                 matches.append(RuleMatch(category: c.name, term: "category of the source", field: "source", weight: c.threshold))
                 categories.append(CategoryScore(name: c.name, score: Self.round(max(score, c.threshold))))
@@ -157,7 +140,7 @@ public final class Classifier: Sendable {
 
     /// For each category, the spans of its hits: a hit strictly inside a longer hit of the same
     /// category is hidden ("regulation time" hides "regulation"; 交通法规 hides 法规).
-    private func categorySpans(_ hits: [TermMatcher.Hit]) -> [[(Int, Int)]] {
+    private func categorySpans(_ hits: [TermMatcher.Hit], _ uses: [[CompiledRules.Use]]) -> [[(Int, Int)]] {
         var spans = Array(repeating: [(Int, Int)](), count: rules.categories.count)
         guard hits.count > 1 else { return spans }
         for h in hits {
@@ -166,6 +149,22 @@ public final class Classifier: Sendable {
             }
         }
         return spans
+    }
+
+    /// Byte ranges between 《 and 》 in folded text.
+    private static func quotedNames(_ bytes: [UInt8]) -> [(Int, Int)] {
+        let open: [UInt8] = Array("《".utf8), close: [UInt8] = Array("》".utf8)
+        var ranges: [(Int, Int)] = []
+        var start: Int?
+        var i = 0
+        while i + 3 <= bytes.count {
+            if bytes[i] == open[0], bytes[i + 1] == open[1], bytes[i + 2] == open[2] { start = i + 3; i += 3; continue }
+            if bytes[i] == close[0], bytes[i + 1] == close[1], bytes[i + 2] == close[2], let s = start {
+                ranges.append((s, i)); start = nil; i += 3; continue
+            }
+            i += 1
+        }
+        return ranges
     }
 
     private static func isInside(_ h: TermMatcher.Hit, _ spans: [(Int, Int)]) -> Bool {

@@ -14,14 +14,20 @@ public struct DetectionRules: Sendable {
         public var regexes: [RegexRule]
         /// Terms that lower the score ("regulation time", 诈骗): their weight is subtracted.
         public var negative: [TermSpec]
+        /// Negative groups that only speak against weak evidence: they are not subtracted when the
+        /// title alone matches two independent positive groups. A headline that itself says who was
+        /// acted on ("… as police detain four activists") reports an event, even when the same item
+        /// reports a new law (whose words are `crackdown`'s `legislative-news` negatives).
+        public var weakEvidenceNegatives: Set<String>
 
         public init(name: String, threshold: Double = 1.0, terms: [TermSpec] = [], regexes: [RegexRule] = [],
-                    negative: [TermSpec] = []) {
+                    negative: [TermSpec] = [], weakEvidenceNegatives: Set<String> = []) {
             self.name = name
             self.threshold = threshold
             self.terms = terms
             self.regexes = regexes
             self.negative = negative
+            self.weakEvidenceNegatives = weakEvidenceNegatives
         }
     }
 
@@ -29,15 +35,16 @@ public struct DetectionRules: Sendable {
         public var pattern: String
         public var weight: Double
         public var group: String?
-        /// A literal that must occur in the text for the expression to be tried (a cheap pre-check).
-        public var trigger: String?
+        /// Literals of which one must occur in the text for the expression to be tried (a cheap
+        /// pre-check: running every expression on every field would cost more than the term scan).
+        public var triggers: [String]
         /// What the match is reported as in `matches` (the pattern itself when nil).
         public var label: String?
-        public init(_ pattern: String, _ weight: Double, group: String? = nil, trigger: String? = nil, label: String? = nil) {
+        public init(_ pattern: String, _ weight: Double, group: String? = nil, triggers: [String] = [], label: String? = nil) {
             self.pattern = pattern
             self.weight = weight
             self.group = group
-            self.trigger = trigger
+            self.triggers = triggers
             self.label = label
         }
     }

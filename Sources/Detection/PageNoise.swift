@@ -24,6 +24,11 @@ public struct PageNoise: Sendable {
         "\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?\\s+\\d{1,2}(st|nd|rd|th)?(,?\\s+\\d{4})?\\b",
         "\\b\\d{1,2}(st|nd|rd|th)?\\s+(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?,?(\\s+\\d{4})?\\b",
         "\\b(january|february|march|april|may|june|july|august|september|october|november|december)\\s+\\d{4}\\b",
+        "\\b\\d{1,2}[- ](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?[- ]\\d{2,4}\\b",
+        "[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月([一二三四五六七八九十]{1,3}日)?",
+        // Relative times and Unix timestamps: "5 hours ago", "3分钟前", 1741150000.
+        "\\b\\d+\\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago\\b",
+        "\\d+\\s*(秒|分钟|小时|天|周|个月|年)前", "(刚刚|今天|昨天|前天)", "\\b1[5-9]\\d{8}(\\d{3})?\\b",
         // Weekdays and times of day.
         "(星期|礼拜|周)[一二三四五六日天]", "\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b", "\\b(mon|tue|wed|thu|fri|sat|sun)\\b",
         "\\d{1,2}:\\d{2}(:\\d{2})?(\\.\\d+)?\\s*([ap]\\.?m\\.?)?", "(上午|下午|凌晨|晚上)?\\d{1,2}\\s*[时点]\\s*(\\d{1,2}\\s*分)?",

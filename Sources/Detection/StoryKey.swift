@@ -18,8 +18,8 @@ public struct StoryKey: Sendable, Equatable {
         StoryKey(title: titleKey(title), link: link.flatMap(linkKey))
     }
 
-    /// Folded title without site-name suffixes, bracketed tags, punctuation or spaces; nil when too
-    /// short to be specific ("通知", "News").
+    /// Folded title without site-name suffixes, bracketed tags or punctuation; nil when too short to
+    /// be specific ("通知", "News").
     public static func titleKey(_ title: String) -> String? {
         var t = TextNormalizer.fold(title)
         // 【视频】, [Update], (图) prefixes.
@@ -32,9 +32,21 @@ public struct StoryKey: Sendable, Equatable {
             let parts = t.components(separatedBy: sep)
             if let longest = parts.max(by: { $0.count < $1.count }), longest.count >= 8 { t = longest }
         }
-        let kept = t.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        let key = String(String.UnicodeScalarView(kept))
-        return key.unicodeScalars.count >= 6 ? key : nil
+        // Letters and digits only; one space between two Latin words (so words can be compared),
+        // none between Chinese characters (whose spacing varies from site to site).
+        var key = String.UnicodeScalarView()
+        var separated = false
+        for u in t.unicodeScalars {
+            if u.properties.isAlphabetic || u.properties.numericType != nil {
+                if separated, let last = key.last, last.value < 0x2E80, u.value < 0x2E80 { key.append(" ") }
+                key.append(u)
+                separated = false
+            } else {
+                separated = true
+            }
+        }
+        let letters = key.filter { $0 != " " }.count
+        return letters >= 6 ? String(key) : nil
     }
 
     /// Host without `www.`, path without a trailing slash, query without tracking parameters; nil

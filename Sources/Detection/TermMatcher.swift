@@ -25,14 +25,16 @@ struct TermMatcher: Sendable {
     private var output: [[Int32]] = [[]]
     private var patterns: [Pattern] = []
 
-    /// `terms` must already be folded; their index in the array identifies them in hits.
-    init(terms: [String]) {
-        for term in terms {
+    /// `terms` must already be folded; their index in the array identifies them in hits. Terms whose
+    /// index is in `substrings` match anywhere, without word boundaries.
+    init(terms: [String], substrings: Set<Int> = []) {
+        for (i, term) in terms.enumerated() {
             var text = term
-            var stem = false
+            var stem = substrings.contains(i)
             if text.hasSuffix("*") { text.removeLast(); stem = true }
             let bytes = Array(text.utf8)
-            patterns.append(Pattern(bytes: bytes, boundaryStart: bytes.first.map(Self.isASCIIWordByte) ?? false,
+            let bounded = !substrings.contains(i)
+            patterns.append(Pattern(bytes: bytes, boundaryStart: bounded && (bytes.first.map(Self.isASCIIWordByte) ?? false),
                                     boundaryEnd: !stem && (bytes.last.map(Self.isASCIIWordByte) ?? false)))
         }
         for (index, p) in patterns.enumerated() where !p.bytes.isEmpty {

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Model
 
 /// One configured libcurl easy handle with the buffers its callbacks fill.
 ///
@@ -166,8 +167,7 @@ final class EasyTransfer {
             exceededHeaderLimit = true
             return 0
         }
-        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self).trimmedWhitespace()
         if line.hasPrefix("HTTP/") {
             resetHeaders()
             statusLine = line
@@ -177,7 +177,7 @@ final class EasyTransfer {
         }
         guard let colon = line.firstIndex(of: ":") else { return count }
         let name = line[..<colon].lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let value = line[line.index(after: colon)...].trimmedWhitespace()
         switch name {
         case "content-type": contentType = value
         case "etag": etag = value

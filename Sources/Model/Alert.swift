@@ -84,20 +84,22 @@ public struct Alert: Sendable, Equatable, Codable {
     public var watchlist: [WatchHit]
     /// Other sources that reported the same story in the grouping window.
     public var alsoReportedBy: [String]
+    /// The item link each of `alsoReportedBy` had (source id → link), so reports can cite every source.
+    public var alsoReportedLinks: [String: String]?
     public var diff: [DiffLine]?
     public var error: String?
     public var detectedAt: Date
 
     enum CodingKeys: String, CodingKey {
         case id, source, sourceTitle = "source_title", kind, title, link, published, summary, tags, categories, matches,
-             watchlist, alsoReportedBy = "also_reported_by", diff,
+             watchlist, alsoReportedBy = "also_reported_by", alsoReportedLinks = "also_reported_links", diff,
              error, detectedAt = "detected_at"
     }
 
     public init(id: String, source: String, sourceTitle: String, kind: AlertKind, title: String,
                 link: String? = nil, published: Date? = nil, summary: String? = nil, tags: [String] = [],
                 categories: [CategoryScore] = [], matches: [RuleMatch] = [], watchlist: [WatchHit] = [],
-                alsoReportedBy: [String] = [], diff: [DiffLine]? = nil, error: String? = nil,
+                alsoReportedBy: [String] = [], alsoReportedLinks: [String: String]? = nil, diff: [DiffLine]? = nil, error: String? = nil,
                 detectedAt: Date = Date()) {
         self.id = id
         self.source = source
@@ -112,6 +114,7 @@ public struct Alert: Sendable, Equatable, Codable {
         self.matches = matches
         self.watchlist = watchlist
         self.alsoReportedBy = alsoReportedBy
+        self.alsoReportedLinks = alsoReportedLinks
         self.diff = diff
         self.error = error
         self.detectedAt = detectedAt

@@ -88,7 +88,30 @@ public enum StorySimilarity {
         if a == b { return a.unicodeScalars.count >= 6 }
         guard min(a.unicodeScalars.count, b.unicodeScalars.count) >= 12 else { return false }
         guard numbers(a) == numbers(b) else { return false }
-        return dice(a, b) >= 0.85
+        if dice(a.replacingOccurrences(of: " ", with: ""), b.replacingOccurrences(of: " ", with: "")) >= 0.85 { return true }
+        // English headlines rewritten with the words in another order ("Shenzhen police detain four
+        // labour activists" / "Four labour activists detained by Shenzhen police").
+        let x = words(a), y = words(b)
+        let shared = x.intersection(y).count
+        return shared >= 4 && Double(shared) / Double(x.union(y).count) >= 0.75
+    }
+
+    static let stopWords: Set<String> = ["the", "and", "for", "with", "from", "after", "over", "into", "has", "have",
+                                         "are", "was", "were", "its", "his", "her", "their", "this", "that", "amid", "say", "says"]
+
+    /// Content words of at least three letters, crudely stemmed (detained/detains/detaining → detain).
+    static func words(_ s: String) -> Set<String> {
+        var result = Set<String>()
+        for w in s.split(separator: " ") where w.count >= 3 && w.unicodeScalars.allSatisfy({ $0.value < 0x2E80 }) {
+            var word = String(w)
+            if stopWords.contains(word) { continue }
+            for suffix in ["ing", "ed", "es", "s"] where word.count > suffix.count + 3 && word.hasSuffix(suffix) {
+                word.removeLast(suffix.count)
+                break
+            }
+            result.insert(word)
+        }
+        return result
     }
 
     static func numbers(_ s: String) -> [String] {

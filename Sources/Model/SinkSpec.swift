@@ -5,6 +5,7 @@ public enum SinkSpec: Sendable, Equatable {
     case stdout(StdoutSink)
     case email(EmailSink)
     case webhook(WebhookSink)
+    case report(ReportSink)
 
     /// Stable name of the sink in the outbox ("stdout", "email:team", "webhook:slack-crackdown").
     public var name: String {
@@ -12,6 +13,7 @@ public enum SinkSpec: Sendable, Equatable {
         case let .stdout(s): return s.name
         case let .email(s): return s.name
         case let .webhook(s): return s.name
+        case let .report(s): return s.name
         }
     }
 
@@ -20,6 +22,18 @@ public enum SinkSpec: Sendable, Equatable {
         case let .stdout(s): return s.routing
         case let .email(s): return s.routing
         case let .webhook(s): return s.routing
+        case let .report(s): return s.routing
+        }
+    }
+
+    /// Digests go out at most this often (a weekly email from an hourly timer); nil: every pass.
+    public var every: TimeInterval? {
+        switch self {
+        case .stdout: return nil
+        case let .email(s): return s.every
+        case let .webhook(s): return s.every
+        // Reports are regenerated after every pass that produced alerts.
+        case .report: return nil
         }
     }
 
@@ -28,6 +42,7 @@ public enum SinkSpec: Sendable, Equatable {
         case .stdout: return RetryPolicy()
         case let .email(s): return s.retry
         case let .webhook(s): return s.retry
+        case .report: return RetryPolicy()
         }
     }
 }
@@ -139,6 +154,8 @@ public struct EmailSink: Sendable, Equatable {
     public var timeout: TimeInterval
     public var routing: SinkRouting
     public var retry: RetryPolicy
+    /// At most one delivery per this interval (see SinkSpec.every).
+    public var every: TimeInterval?
 
     public init(name: String, url: String, requireTLS: Bool = true, username: String? = nil, password: SecretSource? = nil,
                 from: String, to: [String], mode: DeliveryMode = .digest, subjectPrefix: String = "[CivicWatch]",
@@ -177,6 +194,8 @@ public struct WebhookSink: Sendable, Equatable {
     public var timeout: TimeInterval
     public var routing: SinkRouting
     public var retry: RetryPolicy
+    /// At most one delivery per this interval (see SinkSpec.every).
+    public var every: TimeInterval?
 
     public init(name: String, url: String? = nil, urlSecret: SecretSource? = nil, format: Format, secret: SecretSource? = nil,
                 templateBody: String? = nil, templateHeaders: [String: String] = [:],
@@ -194,5 +213,36 @@ public struct WebhookSink: Sendable, Equatable {
         self.timeout = timeout
         self.routing = routing
         self.retry = retry
+    }
+}
+
+/// Report files (Markdown, HTML, Atom, JSON) regenerated in a folder after every pass that produced
+/// alerts, written atomically so a web server can publish the folder as it is (docs/reports.md).
+public struct ReportSink: Sendable, Equatable {
+    public var name: String
+    public var dir: String
+    /// md, html, atom, json.
+    public var formats: [String]
+    /// How far back the report reaches.
+    public var since: TimeInterval
+    public var title: String?
+    /// Dates on the page are printed in this zone (IANA name or UTC); Atom times are always UTC.
+    public var timeZone: String
+    /// Where the Atom feed will be published (its rel="self" link and the base of its feed id).
+    public var feedURL: String?
+    /// `tags` and `categories` also select what the report shows.
+    public var routing: SinkRouting
+
+    public init(name: String = "report", dir: String, formats: [String] = ["html", "atom"], since: TimeInterval = 90 * 86400,
+                title: String? = nil, timeZone: String = "UTC", feedURL: String? = nil,
+                routing: SinkRouting = SinkRouting(health: false)) {
+        self.name = name
+        self.dir = dir
+        self.formats = formats
+        self.since = since
+        self.title = title
+        self.timeZone = timeZone
+        self.feedURL = feedURL
+        self.routing = routing
     }
 }

@@ -29,9 +29,11 @@ public enum ParseError: Error, Equatable, CustomStringConvertible {
     case invalidSelector(expression: String, reason: String)
 
     public var description: String {
+        // A saved file parsed without --url has no URL to name.
+        func at(_ url: String) -> String { url.isEmpty ? "" : url + ": " }
         switch self {
-        case let .notAFeed(url, root): return "\(url): not an RSS, RDF or Atom feed (root element <\(root)>)"
-        case let .unparsable(url, reason): return "\(url): cannot be parsed: \(reason)"
+        case let .notAFeed(url, root): return "\(at(url))not an RSS, RDF, Atom or CDF feed (root element <\(root)>)"
+        case let .unparsable(url, reason): return "\(at(url))cannot be parsed: \(reason)"
         case let .invalidSelector(expr, reason): return "invalid selector \"\(expr)\": \(reason)"
         }
     }

@@ -5,7 +5,7 @@ import GRDB
 /// database is refused rather than overwritten.
 enum Schema {
     static let applicationID: Int32 = 0x4357_5357  // "CWSW"
-    static let version = 2
+    static let version = 3
 
     /// Steps from each older version to the next, applied in order by `StateStore.migrate`.
     static let upgrades: [Int: String] = [
@@ -16,9 +16,12 @@ enum Schema {
         CREATE INDEX alerts_story ON alerts(story);
         CREATE INDEX alerts_story_link ON alerts(story_link);
         """,
+        // 2 → 3: small facts about the database itself (when it was last pruned).
+        2: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);",
     ]
 
     static let create = """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     CREATE TABLE sources (
         id TEXT PRIMARY KEY,
         url TEXT NOT NULL,

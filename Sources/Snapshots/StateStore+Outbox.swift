@@ -95,6 +95,16 @@ extension StateStore {
         }
     }
 
+    /// When `sink` last accepted something (for sinks that deliver at most every so often).
+    public func lastDelivery(sink: String) throws -> Date? {
+        try wrap {
+            try db.read { db in
+                try Double.fetchOne(db, sql: "SELECT max(delivered_at) FROM deliveries WHERE sink = ?", arguments: [sink])
+                    .map { Date(timeIntervalSince1970: $0) }
+            }
+        }
+    }
+
     /// The sink accepted a claimed batch.
     public func markAccepted(_ alertIDs: [String], sink: String, at date: Date = Date()) throws {
         try wrap {

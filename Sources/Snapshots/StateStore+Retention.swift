@@ -25,12 +25,19 @@ extension StateStore {
     /// is still on its page would alert on it again, so the newest items of each source (twice what
     /// its page showed last time, at least 200) are always kept, whatever their age. Alerts are
     /// only pruned once no sink still waits for them.
+    ///
+    /// Pruning scans every item, so it runs at most every `every` seconds (default 6 hours), not on
+    /// every pass: a pass's cost must not grow with the history it keeps.
     @discardableResult
-    public func prune(_ policy: RetentionPolicy, now: Date = Date()) throws -> PruneReport {
+    public func prune(_ policy: RetentionPolicy, now: Date = Date(), every: TimeInterval = 6 * 3600) throws -> PruneReport {
         let cutoff = now.addingTimeInterval(-Double(policy.keepDays) * 86400).timeIntervalSince1970
         return try wrap {
             try db.write { db in
                 var r = PruneReport()
+                let last = try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'last_prune'")
+                if let last, now.timeIntervalSince1970 - last < every, now.timeIntervalSince1970 >= last { return r }
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('last_prune', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [String(now.timeIntervalSince1970)])
                 try db.execute(sql: """
                     DELETE FROM items WHERE (source_id, identity) IN (
                         SELECT source_id, identity FROM (

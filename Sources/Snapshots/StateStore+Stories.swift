@@ -36,6 +36,9 @@ extension StateStore {
             merged.alsoReportedBy.append(update.state.id)
         }
         if let mine {
+            if let link = mine.link, merged.source != update.state.id {
+                merged.alsoReportedLinks = (merged.alsoReportedLinks ?? [:]).merging([update.state.id: link]) { old, _ in old }
+            }
             for c in mine.categories {
                 if let i = merged.categories.firstIndex(where: { $0.name == c.name }) {
                     merged.categories[i].score = max(merged.categories[i].score, c.score)
@@ -71,11 +74,13 @@ extension StateStore {
         if rows.isEmpty, let title = keys.title, title.unicodeScalars.count >= 12 {
             let n = title.count
             let candidates = try Row.fetchAll(db, sql: """
-                SELECT id, payload, story FROM alerts
+                SELECT id, story FROM alerts
                 WHERE created_at >= ? AND source_id != ? AND story IS NOT NULL AND length(story) BETWEEN ? AND ?
                 ORDER BY created_at DESC LIMIT 5000
                 """, arguments: [since, source, n * 3 / 4, n * 4 / 3 + 1])
-            if let hit = candidates.first(where: { StorySimilarity.sameStory(title, $0["story"]) }) { rows = [hit] }
+            if let hit = candidates.first(where: { StorySimilarity.sameStory(title, $0["story"]) }) {
+                rows = try Row.fetchAll(db, sql: "SELECT id, payload FROM alerts WHERE id = ?", arguments: [hit["id"] as String])
+            }
         }
         guard let row = rows.first else { return nil }
         let id: String = row["id"]

@@ -17,6 +17,8 @@ struct Delivery {
     let store: StateStore
     let sinks: [SinkSpec]
     let logger: Logger
+    /// Source id → configured name, for reports that list every source of a story.
+    var sourceNames: [String: String] = [:]
     var environment = ProcessInfo.processInfo.environment
     var now = Date()
 
@@ -27,13 +29,30 @@ struct Delivery {
 
     func deliverPending() -> Outcome {
         var outcome = Outcome()
+        // Alerts routed to a sink that was since removed from feeds.yml would wait silently forever.
+        let configured = Set(sinks.map(\.name))
+        for s in (try? store.outboxSummary()) ?? [] where !configured.contains(s.sink) && s.pending + s.parked > 0 {
+            logger.warning("\(s.pending + s.parked) alerts wait for sink \(s.sink), which feeds.yml no longer has (civicwatch outbox drop, or restore the sink)")
+        }
         for spec in sinks {
             let sink: AlertSink
-            do { sink = try SinkFactory.make(spec, environment: environment) } catch {
+            do {
+                if case let .report(r) = spec {
+                    sink = ReportDelivery(spec: r, store: store, sourceNames: sourceNames, now: now)
+                } else {
+                    sink = try SinkFactory.make(spec, environment: environment)
+                }
+            } catch {
                 // Nothing is attempted, so nothing is counted: fixing the environment is enough.
                 if (try? store.dueDeliveries(sink: spec.name, now: now).isEmpty) == false {
                     outcome.failures.append("\(error)")
                 }
+                continue
+            }
+            if let every = spec.every, let last = try? store.lastDelivery(sink: spec.name),
+               now.timeIntervalSince(last) < every - min(every / 10, 300) {
+                // Not due yet (a weekly digest from an hourly timer); a tenth of the interval, at
+                // most 5 minutes, is allowed for timer jitter.
                 continue
             }
             deliver(to: sink, policy: spec.retry, into: &outcome)
@@ -112,7 +131,7 @@ struct Delivery {
     /// Stable for the same sink and the same alerts: 32 hex digits of SHA-256.
     static func idempotencyKey(sink: String, alertIDs: [String]) -> String {
         let digest = SHA256.hash(data: Data(([sink] + alertIDs).joined(separator: "\n").utf8))
-        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(digest.prefix(16))
     }
 }
 

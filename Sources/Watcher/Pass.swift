@@ -96,7 +96,8 @@ public struct Pass {
         report.outcomes += collected.all
 
         TestHooks.beforeDelivery()
-        let delivery = Delivery(store: store, sinks: sinks, logger: logger).deliverPending()
+        let names = Dictionary(configuration.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let delivery = Delivery(store: store, sinks: sinks, logger: logger, sourceNames: names).deliverPending()
         report.alertsDelivered = delivery.delivered
         report.deliveryFailures = delivery.failures
         for f in delivery.failures { logger.error("delivery failed: \(f)") }

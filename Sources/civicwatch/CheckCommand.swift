@@ -1,3 +1,4 @@
+import Alerts
 import ArgumentParser
 import Config
 import Foundation
@@ -24,6 +25,14 @@ struct CheckCommand: ParsableCommand {
                 print("\(s.id)\t\(s.type.rawValue)\tevery \(Durations.describe(s.interval))\t\(s.displayURL)")
             }
             print("\(c.sources.count) source\(c.sources.count == 1 ? "" : "s"), \(c.sinks.count) alert sink\(c.sinks.count == 1 ? "" : "s")")
+        }
+        // A sink that cannot be set up here (a secret missing from this environment, a template
+        // that does not parse) is worth knowing before the timer runs; the service's environment
+        // may differ, so it is a warning, not an error.
+        for sink in c.sinks {
+            do { _ = try SinkFactory.make(sink) } catch {
+                FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
+            }
         }
         for p in loaded.problems { FileHandle.standardError.write(Data("\(p.description)\n".utf8)) }
         if !loaded.problems.isEmpty { throw ExitCode(Status.usage) }

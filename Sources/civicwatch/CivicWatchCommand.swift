@@ -15,7 +15,7 @@ struct CivicWatchCommand: ParsableCommand {
         version: CivicWatchVersion.string,
         subcommands: [RunCommand.self, CheckCommand.self, StatusCommand.self, ListCommand.self, HistoryCommand.self, DiffCommand.self,
                       TestSourceCommand.self, ParseCommand.self, EvaluateCommand.self,
-                      OutboxCommand.self, TestAlertCommand.self],
+                      OutboxCommand.self, TestAlertCommand.self, ReportCommand.self, DemoCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

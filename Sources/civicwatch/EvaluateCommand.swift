@@ -50,6 +50,7 @@ struct EvaluateCommand: ParsableCommand {
         }
         let t0 = Date()
         let classifier = Classifier(spec: spec)
+        classifier.prepare()
         let built = Date().timeIntervalSince(t0)
         let report = Evaluation.run(items, classifier: classifier, categories: category.isEmpty ? nil : category)
         print(report.text(showMisses: !summaryOnly))

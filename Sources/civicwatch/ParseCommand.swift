@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Model
 import Parsing
 
@@ -44,8 +47,13 @@ struct ParseCommand: ParsableCommand {
 
     @Flag(help: "Print the parsed document as JSON (docs/parse-json.md).") var json = false
 
+    @Flag(help: "Only print what was parsed (format, encoding, items) and how long parsing took; for benchmarks.")
+    var stats = false
+
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        tuneAllocatorForParsing()
+        // Mapped, not read: the parser copies the bytes once anyway.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
             throw fail("cannot read \(file)", status: Status.usage)
         }
         if type == .list && items == nil { throw fail("--type list needs --items", status: Status.usage) }
@@ -63,7 +71,14 @@ struct ParseCommand: ParsableCommand {
                 DocumentPrinter.printFeedLinks(doc.feedLinks, json: json)
                 return
             }
+            let start = DispatchTime.now().uptimeNanoseconds
             let doc = try parse(input, zone: zone)
+            if stats {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                Swift.print("format: \(doc.format.rawValue), encoding: \(doc.encoding), well-formed: \(doc.wellFormed), "
+                    + "items: \(doc.items.count), bytes: \(data.count), parse: \(String(format: "%.0f", ms)) ms")
+                return
+            }
             DocumentPrinter.print(doc, json: json)
         } catch {
             throw fail("\(file): \(error)", status: Status.someFailed)
@@ -88,11 +103,12 @@ struct ParseCommand: ParsableCommand {
 
 extension SourceType: ExpressibleByArgument {}
 
+
 /// Prints a `ParsedDocument` for people, or as the JSON documented in docs/parse-json.md.
 enum DocumentPrinter {
     static func print(_ doc: ParsedDocument, json: Bool) {
         if json {
-            Swift.print(encode(DocumentJSON(doc)))
+            FileHandle.standardOutput.write(Data(DocumentJSON.render(doc)))
             return
         }
         Swift.print("format: \(doc.format.rawValue), encoding: \(doc.encoding), well-formed: \(doc.wellFormed ? "yes" : "no (recovered)")")
@@ -100,7 +116,7 @@ enum DocumentPrinter {
         for (i, item) in doc.items.enumerated() {
             Swift.print("\(i + 1). \(item.title)")
             if let l = item.link { Swift.print("   \(l)") }
-            if let d = item.published ?? item.updated { Swift.print("   \(ISO8601.string(d))") }
+            if let d = item.published ?? item.updated { Swift.print("   \(DocumentJSON.iso8601(d))") }
         }
         if let text = doc.text {
             if !doc.contentMatched { Swift.print("(the content selector matched nothing)") }
@@ -111,56 +127,119 @@ enum DocumentPrinter {
 
     static func printFeedLinks(_ links: [String], json: Bool) {
         if json {
-            struct Links: Encodable { let feed_links: [String] }
-            Swift.print(encode(Links(feed_links: links)))
+            var out = "{\n  \"feed_links\": ["
+            out += links.map { "\n    " + DocumentJSON.quote($0) }.joined(separator: ",")
+            out += links.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+            FileHandle.standardOutput.write(Data(out.utf8))
         } else {
             for l in links { Swift.print(l) }
         }
     }
-
-    private static func encode<T: Encodable>(_ value: T) -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? e.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
 }
 
-/// The stable JSON shape of `civicwatch parse --json` and `test-source --json`: every key is
-/// always present (null when absent), dates are ISO 8601 in UTC.
-struct DocumentJSON: Encodable {
-    let doc: ParsedDocument
-    init(_ doc: ParsedDocument) { self.doc = doc }
+/// The stable JSON shape of `civicwatch parse --json` and `test-source --json` (docs/parse-json.md):
+/// every key is always present (null when absent), in a fixed order; dates are ISO 8601 in UTC
+/// (`2026-03-05T06:30:00Z`). Written by hand: Foundation's JSONEncoder and ISO8601DateFormatter
+/// cost more than parsing on a 20 MB feed.
+enum DocumentJSON {
+    static func render(_ doc: ParsedDocument) -> [UInt8] {
+        var o = Writer()
+        o.bytes.reserveCapacity(doc.items.count * 700 + (doc.text?.utf8.count ?? 0) + 512)
+        o.raw("{\n  \"format\": "); o.string(doc.format.rawValue)
+        o.raw(",\n  \"well_formed\": "); o.raw(doc.wellFormed ? "true" : "false")
+        o.raw(",\n  \"encoding\": "); o.string(doc.encoding)
+        o.raw(",\n  \"title\": "); o.string(doc.title)
+        o.raw(",\n  \"items\": [")
+        for (i, item) in doc.items.enumerated() {
+            o.raw(i == 0 ? "\n    {" : ",\n    {")
+            o.raw("\n      \"id\": "); o.string(item.id)
+            o.raw(",\n      \"title\": "); o.string(item.title)
+            o.raw(",\n      \"link\": "); o.string(item.link)
+            o.raw(",\n      \"published\": "); o.date(item.published)
+            o.raw(",\n      \"updated\": "); o.date(item.updated)
+            o.raw(",\n      \"summary\": "); o.string(item.summary)
+            o.raw(",\n      \"content\": "); o.string(item.content)
+            o.raw(",\n      \"author\": "); o.string(item.author)
+            o.raw("\n    }")
+        }
+        o.raw(doc.items.isEmpty ? "]" : "\n  ]")
+        o.raw(",\n  \"feed_links\": [")
+        for (i, l) in doc.feedLinks.enumerated() { if i > 0 { o.raw(", ") }; o.string(l) }
+        o.raw("]")
+        o.raw(",\n  \"text\": "); o.string(doc.text)
+        o.raw(",\n  \"content_matched\": "); o.raw(doc.contentMatched ? "true" : "false")
+        o.raw("\n}\n")
+        return o.bytes
+    }
 
-    struct Item: Encodable {
-        let item: FeedItem
-        enum CodingKeys: String, CodingKey { case id, title, link, published, updated, summary, content, author }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(item.id, forKey: .id)
-            try c.encode(item.title, forKey: .title)
-            try c.encode(item.link, forKey: .link)
-            try c.encode(item.published.map(ISO8601.string), forKey: .published)
-            try c.encode(item.updated.map(ISO8601.string), forKey: .updated)
-            try c.encode(item.summary, forKey: .summary)
-            try c.encode(item.content, forKey: .content)
-            try c.encode(item.author, forKey: .author)
+    static func quote(_ s: String?) -> String {
+        var o = Writer()
+        o.string(s)
+        return String(decoding: o.bytes, as: UTF8.self)
+    }
+
+    struct Writer {
+        var bytes = [UInt8]()
+        private static let hex = Array("0123456789abcdef".utf8)
+
+        mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+        /// `"yyyy-MM-ddTHH:mm:ssZ"` or null.
+        mutating func date(_ d: Date?) {
+            guard let d else { raw("null"); return }
+            let (y, mo, day, h, mi, s) = DocumentJSON.civil(d)
+            func digits(_ v: Int, _ n: Int) { var p = 1; for _ in 1..<n { p *= 10 }; var v = v; while p > 0 { bytes.append(UInt8(0x30 + v / p % 10)); v %= p; p /= 10 } }
+            bytes.append(0x22)
+            digits(max(0, min(y, 9999)), 4); bytes.append(0x2D); digits(mo, 2); bytes.append(0x2D); digits(day, 2)
+            bytes.append(0x54); digits(h, 2); bytes.append(0x3A); digits(mi, 2); bytes.append(0x3A); digits(s, 2)
+            bytes.append(0x5A); bytes.append(0x22)
+        }
+
+        /// A JSON string literal (or null), escaping quotes, backslashes and control characters.
+        mutating func string(_ s: String?) {
+            guard var s else { raw("null"); return }
+            bytes.append(0x22)
+            s.withUTF8 { u in
+                var start = 0
+                for (i, b) in u.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                    switch b {
+                    case 0x22: bytes += [0x5C, 0x22]
+                    case 0x5C: bytes += [0x5C, 0x5C]
+                    case 0x0A: bytes += [0x5C, 0x6E]
+                    case 0x0D: bytes += [0x5C, 0x72]
+                    case 0x09: bytes += [0x5C, 0x74]
+                    default: bytes += [0x5C, 0x75, 0x30, 0x30, Writer.hex[Int(b >> 4)], Writer.hex[Int(b & 0xF)]]
+                    }
+                    start = i + 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<u.count]))
+            }
+            bytes.append(0x22)
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case format, wellFormed = "well_formed", encoding, title, items, feedLinks = "feed_links", text, contentMatched = "content_matched"
+    /// `yyyy-MM-ddTHH:mm:ssZ` in UTC.
+    static func iso8601(_ date: Date) -> String {
+        var w = Writer()
+        w.date(date)
+        return String(decoding: w.bytes.dropFirst().dropLast(), as: UTF8.self)
     }
 
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(doc.format.rawValue, forKey: .format)
-        try c.encode(doc.wellFormed, forKey: .wellFormed)
-        try c.encode(doc.encoding, forKey: .encoding)
-        try c.encode(doc.title, forKey: .title)
-        try c.encode(doc.items.map(Item.init), forKey: .items)
-        try c.encode(doc.feedLinks, forKey: .feedLinks)
-        try c.encode(doc.text, forKey: .text)
-        try c.encode(doc.contentMatched, forKey: .contentMatched)
+    /// UTC calendar fields of an instant (civil-from-days, Howard Hinnant's algorithm).
+    static func civil(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
+        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
+        let secs = t - days * 86400
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return (y, m, d, secs / 3600, secs % 3600 / 60, secs % 60)
     }
 }

@@ -33,6 +33,7 @@ struct RunCommand: ParsableCommand {
     var wait = false
 
     func run() throws {
+        tuneAllocatorForParsing()
         let logger = common.makeLogger()
         let loaded = try common.loadConfig(logger: logger)
         let known = Set(loaded.configuration.sources.map(\.id))

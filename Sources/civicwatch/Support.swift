@@ -45,3 +45,17 @@ extension CommonOptions {
         return base.isEmpty ? "state" : (base as NSString).appendingPathComponent("state")
     }
 }
+
+#if os(Linux)
+/// glibc's `mallopt` (malloc.h is not part of the Glibc module).
+@_silgen_name("mallopt") private func glibcMallopt(_ param: Int32, _ value: Int32) -> Int32
+#endif
+
+/// Parsing makes hundreds of thousands of small, short-lived allocations; glibc's fast bins then
+/// spend a quarter of the work consolidating. Without them parsing a 20 MB feed takes about 25 %
+/// less CPU (bench/parse-speed.sh).
+func tuneAllocatorForParsing() {
+    #if os(Linux)
+    _ = glibcMallopt(1 /* M_MXFAST */, 0)
+    #endif
+}

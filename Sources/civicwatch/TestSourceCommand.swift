@@ -40,6 +40,7 @@ struct TestSourceCommand: ParsableCommand {
                 let doc = try Parser.parse(input, as: spec.type, list: spec.list, content: spec.content, ignore: spec.ignore,
                                            timezone: spec.timezone)
                 DocumentPrinter.print(doc, json: json)
+                if !json { DetectionPreview.print(doc, spec: spec, detection: loaded.configuration.detection) }
             } catch {
                 throw fail("\(spec.id): \(error)", status: Status.someFailed)
             }

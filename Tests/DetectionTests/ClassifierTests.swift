@@ -118,4 +118,43 @@ final class ClassifierTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(c.recall, 0.95, "\(name)\n\(report.text())")
         }
     }
+
+    /// The held-out sets and the set written independently: tuning for one must not break the others.
+    func testHeldOutAndIndependentSetsMeetTheTargets() throws {
+        for set in ["holdout", "independent"] {
+            let url = try XCTUnwrap(Bundle.module.url(forResource: set, withExtension: "jsonl", subdirectory: "Fixtures"))
+            let report = Evaluation.run(try Evaluation.load(path: url.path), classifier: builtIn)
+            for name in ["regulation", "crackdown"] {
+                let c = try XCTUnwrap(report.counts[name])
+                XCTAssertGreaterThanOrEqual(c.precision, 0.9, "\(set) \(name)\n\(report.text())")
+                XCTAssertGreaterThanOrEqual(c.recall, 0.95, "\(set) \(name)\n\(report.text())")
+            }
+        }
+    }
+
+    /// A headline that reports both a new law and who was acted on keeps both categories: the
+    /// law's words do not cancel the event, while words inside a named instrument do not count as one.
+    func testAnItemCanReportANewLawAndACrackdown() {
+        XCTAssertEqual(Set(names(builtIn.classify(title: "新修订的条例草案通过 警方同日拘捕三名工人"))), ["regulation", "crackdown"])
+        XCTAssertEqual(names(builtIn.classify(title: "关于印发《社会组织登记管理机关行政执法约谈工作规定》的通知")), ["regulation"])
+        XCTAssertEqual(names(builtIn.classify(title: "最高法发布关于办理寻衅滋事刑事案件适用法律若干问题的解释")), ["regulation"])
+    }
+}
+
+final class ClassifierLazyBuildTests: XCTestCase {
+    /// Many threads classifying at once with a classifier nobody has used yet all get the rules
+    /// (built once, behind a lock) and the same answers.
+    func testConcurrentFirstUseGivesTheSameAnswers() {
+        let classifier = Classifier(rules: .builtIn)
+        let titles = ["公民记者张展再被以寻衅滋事罪起诉", "國務院公布《社會組織登記管理條例》", "Lakers win in overtime"]
+        var results = Array(repeating: [String](), count: 24)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: results.count) { i in
+            let names = classifier.classify(title: titles[i % titles.count]).categories.map(\.name)
+            lock.lock(); results[i] = names; lock.unlock()
+        }
+        for (i, names) in results.enumerated() {
+            XCTAssertEqual(names, [["crackdown"], ["regulation"], []][i % titles.count], titles[i % titles.count])
+        }
+    }
 }

@@ -20,6 +20,12 @@ final class PageNoiseTests: XCTestCase {
         XCTAssertFalse(significant("link ?sid=8f14e45fceea167a5a36dedd4bea2543", "link ?sid=c9f0f895fb98ab9159f51fd0297e236d"))
         XCTAssertFalse(significant("共 123 条 第 1/15 页", "共 131 条 第 1/16 页"))
         XCTAssertFalse(significant("© 2025 Example", "© 2026 Example"))
+        XCTAssertFalse(significant("二〇二六年三月五日 本办法由民政部负责解释，自公布之日起施行，原办法同时废止。",
+                                   "二〇二六年三月六日 本办法由民政部负责解释，自公布之日起施行，原办法同时废止。"))
+        XCTAssertFalse(significant("Updated 5 hours ago. The association publishes its annual report here.",
+                                   "Updated 2 days ago. The association publishes its annual report here."))
+        XCTAssertFalse(significant("本文已被阅读 12345 次，欢迎转发。这里是一段很长的正文内容，用来确认长句中的计数器也会被忽略。",
+                                   "本文已被阅读 12399 次，欢迎转发。这里是一段很长的正文内容，用来确认长句中的计数器也会被忽略。"))
     }
 
     func testRealChangesStillShowWithTheirText() {
@@ -45,5 +51,19 @@ final class PageNoiseTests: XCTestCase {
         XCTAssertFalse(significant("Body\nQuote of the day: A", "Body\nQuote of the day: B", n))
         let raw = PageNoise(builtIn: false)
         XCTAssertTrue(significant("Updated 2026-03-05 and a long line of body text here", "Updated 2026-03-06 and a long line of body text here", raw))
+    }
+}
+
+final class BuiltInPatternTests: XCTestCase {
+    /// Built-in expressions that failed to compile would be skipped silently at run time.
+    func testEveryBuiltInExpressionCompiles() {
+        for p in PageNoise.builtInPatterns {
+            XCTAssertNoThrow(try NSRegularExpression(pattern: p, options: [.caseInsensitive]), p)
+        }
+        for c in DetectionRules.builtIn.categories {
+            for r in c.regexes {
+                XCTAssertNoThrow(try NSRegularExpression(pattern: r.pattern, options: [.caseInsensitive]), r.pattern)
+            }
+        }
     }
 }

@@ -22,6 +22,11 @@ final class StoryKeyTests: XCTestCase {
         let e = StoryKey.titleKey("民政部公布第十批涉嫌非法社会组织名单")!
         let g = StoryKey.titleKey("民政部公布第十一批涉嫌非法社会组织名单")!
         XCTAssertFalse(StorySimilarity.sameStory(e, g), "a different number is a different story")
+        let h = StoryKey.titleKey("Shenzhen police detain four labour activists")!
+        let i = StoryKey.titleKey("Four labour activists detained by Shenzhen police")!
+        XCTAssertTrue(StorySimilarity.sameStory(h, i), "the same words in another order")
+        let j = StoryKey.titleKey("Four labour activists detained by Guangzhou police")!
+        XCTAssertFalse(StorySimilarity.sameStory(h, j), "another city is another story")
     }
 
     func testLinkKeysIgnoreSchemeWwwAndTracking() {

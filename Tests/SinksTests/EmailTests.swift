@@ -66,6 +66,19 @@ final class EmailTests: XCTestCase {
         XCTAssertEqual(mail.rcpt_tos.count, 2)
     }
 
+    func testLongUTF8SubjectIsSplitIntoShortEncodedWords() throws {
+        let title = String(repeating: "关于印发《社会组织登记管理条例》的通知", count: 10)
+        XCTAssertTrue(try sink().deliver([sampleAlert(1, title: title)], idempotencyKey: "k").isAccepted)
+        let mail = try XCTUnwrap(try smtp.messages().first)
+        let raw = try XCTUnwrap(mail.rawHeader("Subject"))
+        let words = raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        XCTAssertGreaterThan(words.count, 3)
+        XCTAssertTrue(words.allSatisfy { $0.hasPrefix("=?UTF-8?B?") && $0.hasSuffix("?=") && $0.count <= 75 }, raw)
+        let decoded = try XCTUnwrap(mail.header("Subject"))
+        XCTAssertTrue(decoded.hasPrefix("[CivicWatch] 1 alert: new — 关于印发"), decoded)
+        XCTAssertTrue(decoded.hasSuffix("…"), "a subject is cut at 180 characters: \(decoded)")
+    }
+
     func testRefusalIsReportedAndStartTLSIsRequiredByDefault() throws {
         try smtp.refuse(1)
         guard case let .refused(reason, _) = try sink().deliver([sampleAlert(1)], idempotencyKey: "k") else { return XCTFail() }
@@ -77,6 +90,29 @@ final class EmailTests: XCTestCase {
         }
         XCTAssertFalse(tls.isEmpty)
         XCTAssertEqual(try smtp.messages().count, 1)
+    }
+
+    func testAuthWithPasswordFromAFileOrTheEnvironment() throws {
+        let authFolder = folder.appendingPathComponent("auth")
+        let server = try TestSMTPServer(folder: authFolder, auth: ("civicwatch", "pa:ss wörd"))
+        defer { server.stop() }
+        let file = folder.appendingPathComponent("smtp-password")
+        try "pa:ss wörd\n".write(to: file, atomically: true, encoding: .utf8)
+        func spec(_ password: SecretSource?) -> EmailSink {
+            EmailSink(name: "email:auth", url: server.url, requireTLS: false, username: "civicwatch", password: password,
+                      from: "cw@example.org", to: ["team@example.org"], timeout: 3)
+        }
+        let fromFile = try EmailDelivery(spec: spec(.file(file.path)), environment: [:])
+        XCTAssertTrue(fromFile.deliver([sampleAlert(1)], idempotencyKey: "a").isAccepted)
+        let fromEnv = try EmailDelivery(spec: spec(.environment("CW_PW")), environment: ["CW_PW": "pa:ss wörd"])
+        XCTAssertTrue(fromEnv.deliver([sampleAlert(2)], idempotencyKey: "b").isAccepted)
+        // aiosmtpd answers a wrong password slowly: the sink's timeout ends it (3 s here).
+        let wrong = try EmailDelivery(spec: spec(.environment("CW_PW")), environment: ["CW_PW": "guess"])
+        guard case let .refused(reason, _) = wrong.deliver([sampleAlert(3)], idempotencyKey: "c") else { return XCTFail() }
+        XCTAssertFalse(reason.contains("guess"), "the password never appears in an error: \(reason)")
+        let anonymous = try EmailDelivery(spec: spec(nil), environment: [:])
+        XCTAssertFalse(anonymous.deliver([sampleAlert(4)], idempotencyKey: "d").isAccepted)
+        XCTAssertEqual(try server.messages().count, 2)
     }
 
     func testMissingPasswordStopsTheSinkWithoutShowingSecrets() {

@@ -143,6 +143,16 @@ final class WebhookFormatTests: XCTestCase {
         XCTAssertTrue(s.deliver([sampleAlert(1)], idempotencyKey: "k").isAccepted)
     }
 
+    func testTLSCertificatesAreVerified() throws {
+        let tls = try TestHTTPServer(root: fixture.web, tls: true)
+        defer { tls.stop() }
+        let s = try WebhookDelivery(spec: WebhookSink(name: "webhook:tls", url: tls.hookURL("tls"), format: .json, timeout: 5), environment: [:])
+        guard case let .refused(reason, _) = s.deliver([sampleAlert(1)], idempotencyKey: "k") else {
+            return XCTFail("a self-signed certificate was accepted")
+        }
+        XCTAssertTrue(reason.lowercased().contains("certificate") || reason.contains("SSL"), reason)
+    }
+
     func testOnlyHTTPWebhooksAndNoRedirects() throws {
         XCTAssertThrowsError(try WebhookDelivery(spec: WebhookSink(name: "webhook:x", url: "file:///etc/passwd", format: .json), environment: [:]))
         let s = try WebhookDelivery(spec: WebhookSink(name: "webhook:r", url: fixture.base + "/__redirect?code=307&to=/__hook/r", format: .json),

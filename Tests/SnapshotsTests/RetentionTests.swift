@@ -41,6 +41,23 @@ final class RetentionTests: XCTestCase {
         XCTAssertEqual(try store.pendingDeliveries(sink: "stdout").map(\.alertID), ["a0"])
     }
 
+    /// Pruning scans the whole history, so it runs at most every six hours, not on every pass.
+    func testPruneRunsAtMostEverySixHours() throws {
+        let store = try StateStore(folder: dir)
+        let policy = RetentionPolicy(keepVersions: 1, keepDays: 30)
+        func addVersion(_ i: Int, at: Date) throws {
+            try store.commit(SourceUpdate(state: SourceState(id: "p", lastCheck: at), url: "http://x/", type: "page",
+                                          pageVersion: ("h\(i)", "text \(i)")), sinks: [], keepVersions: 50)
+        }
+        try addVersion(0, at: start)
+        try store.prune(policy, now: start)
+        try addVersion(1, at: start)
+        XCTAssertEqual(try store.prune(policy, now: start.addingTimeInterval(3600)).versions, 0, "pruned an hour ago")
+        XCTAssertEqual(try store.pageVersions(source: "p").count, 2)
+        XCTAssertEqual(try store.prune(policy, now: start.addingTimeInterval(7 * 3600)).versions, 1)
+        XCTAssertEqual(try store.pageVersions(source: "p").map(\.text), ["text 1"])
+    }
+
     func testPruneKeepsTheLatestPageVersionHoweverOld() throws {
         let store = try StateStore(folder: dir)
         for i in 0..<3 {

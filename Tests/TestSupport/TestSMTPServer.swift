@@ -47,7 +47,8 @@ public final class TestSMTPServer: @unchecked Sendable {
         return root.appendingPathComponent(".build/test-venv/bin/python3").path
     }
 
-    public init(folder: URL) throws {
+    /// - Parameter auth: require SMTP AUTH with this user and password.
+    public init(folder: URL, auth: (user: String, password: String)? = nil) throws {
         self.folder = folder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard FileManager.default.isExecutableFile(atPath: Self.python) else { throw TestSMTPServerError.noPython(Self.python) }
@@ -56,7 +57,7 @@ public final class TestSMTPServer: @unchecked Sendable {
         }
         let out = Pipe()
         process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = ["-u", script.path, "--out", folder.path]
+        process.arguments = ["-u", script.path, "--out", folder.path] + (auth.map { ["--auth", "\($0.user):\($0.password)"] } ?? [])
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

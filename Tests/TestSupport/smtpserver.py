@@ -17,6 +17,7 @@ import threading
 import time
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 LOCK = threading.Lock()
 
@@ -77,13 +78,23 @@ class Handler:
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
+    ap.add_argument("--auth", help="USER:PASSWORD: require AUTH with these (over plain TCP: loopback tests only)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
     s.close()
-    controller = Controller(Handler(args.out), hostname="127.0.0.1", port=port)
+    kwargs = {}
+    if args.auth:
+        user, password = args.auth.split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, data):
+            ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
+            return AuthResult(success=ok)
+
+        kwargs = {"authenticator": authenticator, "auth_required": True, "auth_require_tls": False}
+    controller = Controller(Handler(args.out), hostname="127.0.0.1", port=port, **kwargs)
     controller.start()
     print(port, flush=True)
     while True:

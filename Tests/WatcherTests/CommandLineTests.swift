@@ -57,4 +57,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(items?.first?["title"] as? String, "A B")
         XCTAssertEqual(items?.first?["link"] as? String, "http://x/1")
     }
+
+    /// docs/parse-json.md: every item key is present (null when absent); an HTML page lists the
+    /// feeds it advertises, also with --discover.
+    func testParseJSONKeysAndFeedDiscovery() throws {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cw-parse-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let feed = dir.appendingPathComponent("feed.xml")
+        try "<rss><channel><item><title>T</title><pubDate>Thu, 05 Mar 2026 14:30:00 +0800</pubDate></item></channel></rss>"
+            .write(to: feed, atomically: true, encoding: .utf8)
+        let out = try CLIRunner.run(["parse", feed.path, "--json"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let doc = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(doc?["format"] as? String, "rss")
+        XCTAssertEqual(doc?["encoding"] as? String, "utf-8")
+        let item = (doc?["items"] as? [[String: Any]])?.first
+        XCTAssertEqual(Set(item?.keys.map { $0 } ?? []), ["id", "title", "link", "published", "updated", "summary", "content", "author"])
+        XCTAssertEqual(item?["published"] as? String, "2026-03-05T06:30:00Z")
+        XCTAssertTrue(item?["link"] is NSNull)
+
+        let page = dir.appendingPathComponent("index.html")
+        try #"<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body>x</body></html>"#
+            .write(to: page, atomically: true, encoding: .utf8)
+        let discovered = try CLIRunner.run(["parse", page.path, "--discover", "--url", "https://ngo.example.org/news/"])
+        XCTAssertEqual(discovered.status, 0, discovered.stderr)
+        XCTAssertEqual(discovered.stdout, "https://ngo.example.org/atom.xml\n")
+        let auto = try CLIRunner.run(["parse", page.path, "--json", "--url", "https://ngo.example.org/"])
+        let pageDoc = try JSONSerialization.jsonObject(with: Data(auto.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(pageDoc?["format"] as? String, "html")
+        XCTAssertEqual(pageDoc?["feed_links"] as? [String], ["https://ngo.example.org/atom.xml"])
+    }
 }

@@ -23,6 +23,6 @@ enum JSONFormat {
     /// `sha256=<lower-case hex HMAC-SHA256 of the body>`.
     static func signature(_ body: Data, secret: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + Hex.encode(mac)
     }
 }

@@ -28,6 +28,7 @@ public enum DateParser {
     /// Returns nil when the text cannot be read: never a guess, never "now".
     /// `defaultZone` applies to dates that carry no zone.
     public static func parse(_ text: String, defaultZone: TimeZone? = nil) -> Date? {
+        if let d = DateFastPaths.parse(text) { return d }
         var s = text
         if s.utf8.contains(where: { $0 >= 0x80 }) { s = s.precomposedStringWithCompatibilityMapping }
         guard s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }

@@ -259,7 +259,7 @@ struct DateScanner {
         var sawMonthBeforeNumbers = false
         for (tok, start) in tokens {
             let lower = tok.lowercased()
-            if !timeFound, tok.contains(":"), let (t, end) = time(at: start) {
+            if !timeFound, tok.utf8.contains(UInt8(ascii: ":")), let (t, end) = time(at: start) {
                 (f.hour, f.minute, f.second, f.fraction) = t
                 timeFound = true
                 if end < start + tok.unicodeScalars.count, let (off, _) = zone(at: end) { f.offset = off }

@@ -16,6 +16,8 @@ enum CharsetDetector {
         /// declaration: "encoding trouble",
         /// which makes the document not well-formed for reporting purposes.
         var guessed = false
+        /// The bytes were checked and are valid UTF-8 (saves a second pass over a large body).
+        var validUTF8 = false
     }
 
     static func detect(_ bytes: [UInt8], override: String?, contentType: String?) -> Decision {
@@ -35,7 +37,7 @@ enum CharsetDetector {
             return confirm(cs, label: declared, bytes)
         }
         let unknownLabel = declared.map { Charset.from(label: $0) == nil } ?? false
-        if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: unknownLabel) }
+        if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: unknownLabel, validUTF8: true) }
         return Decision(charset: CharsetGuesser.guess(bytes), skip: 0, guessed: true)
     }
 
@@ -51,10 +53,11 @@ enum CharsetDetector {
     ///   bytes in real UTF-8 text only become U+FFFD.
     static func confirm(_ cs: Charset, label: String, _ bytes: [UInt8]) -> Decision {
         if cs == .windows1252, bytes.contains(where: { $0 >= 0x80 }) {
-            if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: true) }
+            if Transcoder.isValidUTF8(bytes) { return Decision(charset: .utf8, skip: 0, guessed: true, validUTF8: true) }
             return Decision(charset: cs, skip: 0, guessed: isASCIILabel(label))
         }
-        if cs == .utf8, !Transcoder.isValidUTF8(bytes) {
+        if cs == .utf8 {
+            if Transcoder.isValidUTF8(bytes) { return Decision(charset: cs, skip: 0, validUTF8: true) }
             let (valid, invalid) = Transcoder.utf8SequenceCounts(bytes)
             if invalid > valid { return Decision(charset: CharsetGuesser.guess(bytes), skip: 0, guessed: true) }
         }
@@ -109,18 +112,18 @@ enum CharsetDetector {
         // Extend to the first element start after the prolog: "<" followed by a letter.
         if limit < bytes.count, let firstElement = firstElementStart(bytes) { limit = max(limit, min(firstElement + 512, bytes.count)) }
         let head = String(decoding: bytes[0..<limit].map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        if let r = head.range(of: "<?xml") {
+        if let r = head.firstRange(of: "<?xml") {
             let rest = head[r.upperBound...]
-            let declEnd = rest.range(of: "?>")?.lowerBound ?? rest.endIndex
+            let declEnd = rest.firstRange(of: "?>")?.lowerBound ?? rest.endIndex
             if let v = attributeValue(named: "encoding", in: rest[..<declEnd]) { return v }
         }
         var search = head[...]
-        while let m = search.range(of: "<meta") {
+        while let m = search.firstRange(of: "<meta") {
             let tagEnd = search[m.upperBound...].firstIndex(of: ">") ?? search.endIndex
             let tag = search[m.upperBound..<tagEnd]
             if let v = attributeValue(named: "charset", in: tag) { return v }
             if let content = attributeValue(named: "content", in: tag),
-               let r = content.range(of: "charset=") {
+               let r = content.firstRange(of: "charset=") {
                 let v = content[r.upperBound...].prefix { !" ;\"'".contains($0) }
                 if !v.isEmpty { return String(v) }
             }
@@ -144,7 +147,7 @@ enum CharsetDetector {
     /// `name="value"`, `name='value'` or `name=value` inside a tag (already lower-cased).
     static func attributeValue(named name: String, in tag: Substring) -> String? {
         var search = tag
-        while let r = search.range(of: name) {
+        while let r = search.firstRange(of: name) {
             // Must start an attribute name, not be the end of another one ("http-equiv" vs "equiv").
             if r.lowerBound != search.startIndex {
                 let before = search[search.index(before: r.lowerBound)]

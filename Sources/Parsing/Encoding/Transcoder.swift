@@ -90,8 +90,43 @@ enum Transcoder {
         return (valid, invalid)
     }
 
+    /// Validates without building a String (a 20 MB feed would otherwise be copied once more).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        if !bytes.contains(where: { $0 >= 0x80 }) { return true }
-        return String(validating: bytes, as: UTF8.self) != nil
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    static func isValidUTF8(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                if b < 0x80 {
+                    // Eight ASCII bytes at a time.
+                    if i + 8 <= n, UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                    } else {
+                        i += 1
+                    }
+                    continue
+                }
+                let len: Int
+                switch b {
+                case 0xC2...0xDF: len = 2
+                case 0xE0...0xEF: len = 3
+                case 0xF0...0xF4: len = 4
+                default: return false
+                }
+                guard i + len <= n else { return false }
+                let b1 = u[i + 1]
+                guard b1 & 0xC0 == 0x80 else { return false }
+                // Overlong forms, surrogates and code points past U+10FFFF.
+                if b == 0xE0 && b1 < 0xA0 || b == 0xED && b1 > 0x9F || b == 0xF0 && b1 < 0x90 || b == 0xF4 && b1 > 0x8F { return false }
+                if len > 2 { guard u[i + 2] & 0xC0 == 0x80 else { return false } }
+                if len > 3 { guard u[i + 3] & 0xC0 == 0x80 else { return false } }
+                i += len
+            }
+            return true
+        }
     }
 }

@@ -8,7 +8,7 @@ enum AtomReader {
         var item = FeedItem()
         var alternate: String?
         for child in node.elementChildren {
-            let ns = FeedNamespace(child.namespace)
+            let ns = child.feedNamespace
             if ns == .atom || ns == .core {
                 apply(child, to: &item, alternate: &alternate)
             } else if ns == .dc, child.localName == "creator", item.author == nil {
@@ -27,15 +27,15 @@ enum AtomReader {
     static func apply(_ child: XMLNode, to item: inout FeedItem, alternate: inout String?) {
         switch child.localName {
         case "id":
-            let id = child.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
-            if item.id == nil, !id.isEmpty { item.id = absoluteID(id, base: child.baseURI) }
+            let id = TextNormalizer.trim(child.textContent)
+            if item.id == nil, !id.isEmpty { item.id = absoluteID(id, at: child) }
         case "title":
             item.title = FeedText.construct(child)
         case "link":
             let rel = (child.attribute("rel") ?? "alternate").trimmingCharacters(in: .whitespaces).lowercased()
             guard rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate",
                   let href = child.attribute("href") ?? nonEmpty(child.textContent) else { return }
-            let resolved = URLResolver.resolve(href, against: child.baseURI)
+            let resolved = URLResolver.resolve(href, at: child)
             // The first alternate wins: later ones are usually translations or other formats.
             if alternate == nil { alternate = resolved }
         case "published":
@@ -66,13 +66,13 @@ enum AtomReader {
     /// a resource on the feed's site and is resolved against xml:base or the document URL, as
     /// feedparser does; anything else (tag:, urn:, http:, or an opaque "t3_glvkc5") is kept
     /// exactly as given, so identities stay stable.
-    static func absoluteID(_ id: String, base: String?) -> String {
+    static func absoluteID(_ id: String, at node: XMLNode) -> String {
         guard id.hasPrefix("/") || id.hasPrefix("./") || id.hasPrefix("../"), !id.hasPrefix("//") else { return id }
-        return URLResolver.resolve(id, against: base)
+        return URLResolver.resolve(id, at: node)
     }
 
     private static func nonEmpty(_ s: String) -> String? {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = TextNormalizer.trim(s)
         return t.isEmpty ? nil : t
     }
 }

@@ -27,7 +27,7 @@ enum CDFReader {
     static func item(_ node: XMLNode) -> FeedItem {
         var item = FeedItem()
         if let href = attribute(node, "HREF"), !href.isEmpty {
-            item.link = URLResolver.resolve(href, against: node.baseURI)
+            item.link = URLResolver.resolve(href, at: node)
         }
         if let lastmod = attribute(node, "LASTMOD") { item.updated = DateParser.parse(lastmod) }
         for child in node.elementChildren {

@@ -12,7 +12,7 @@ public enum FeedParser {
     /// contract has no place for but conformance tests and feed discovery use.
     static func parseWithChannel(_ input: ParseInput) throws -> (document: ParsedDocument, channel: FeedItem) {
         let body = DecodedBody(input)
-        guard var xml = XMLDocument.xml(body.utf8, url: input.url), let root = xml.root else {
+        guard var xml = body.withUTF8({ XMLDocument.xml($0, url: input.url) }), let root = xml.root else {
             throw ParseError.unparsable(url: input.url, reason: "no XML element found")
         }
         let wellFormed = xml.wellFormed && body.errors == 0 && !body.guessed
@@ -40,7 +40,7 @@ public enum FeedParser {
         for node in nodes { items.append(item(node, kind: kind)) }
         let doc = ParsedDocument(format: kind, wellFormed: wellFormed, encoding: body.charset.name,
                                  title: feedTitle(root, kind: kind), items: items)
-        let channelNode = kind == .atom || kind == .cdf ? root : (root.elementChildren.first { $0.localName == "channel" } ?? root)
+        let channelNode = kind == .atom || kind == .cdf ? root : (root.elementChildren.first { $0.isNamed("channel") } ?? root)
         return (doc, item(channelNode, kind: kind))
     }
 
@@ -58,7 +58,7 @@ public enum FeedParser {
         case "rss": return .rss
         case "rdf": return .rdf
         case "feed": return .atom
-        case "entry": return FeedNamespace(root.namespace) == .atom ? .atom : nil
+        case "entry": return root.feedNamespace == .atom ? .atom : nil
         case "channel": return .rss
         default: return nil
         }
@@ -73,12 +73,11 @@ public enum FeedParser {
         let wanted = feedKind(root) == .atom ? "entry" : "item"
         var out = [XMLNode]()
         for child in root.elementChildren {
-            let name = child.localName
-            if name == wanted { out.append(child) }
-            else if name == "channel" || name == "items" {
+            if child.isNamed(wanted) { out.append(child) }
+            else if child.isNamed("channel") || child.isNamed("items") {
                 for sub in child.elementChildren {
-                    if sub.localName == wanted { out.append(sub) }
-                    else if sub.localName == "items" { out += sub.elementChildren.filter { $0.localName == wanted } }
+                    if sub.isNamed(wanted) { out.append(sub) }
+                    else if sub.isNamed("items") { out += sub.elementChildren.filter { $0.isNamed(wanted) } }
                 }
             }
         }
@@ -87,8 +86,8 @@ public enum FeedParser {
 
     static func feedTitle(_ root: XMLNode, kind: DocumentFormat) -> String? {
         if kind == .cdf { return CDFReader.item(root).title.isEmpty ? nil : CDFReader.item(root).title }
-        let holder = kind == .atom ? root : (root.elementChildren.first { $0.localName == "channel" } ?? root)
-        guard let t = holder.elementChildren.first(where: { $0.localName == "title" }) else { return nil }
+        let holder = kind == .atom ? root : (root.elementChildren.first { $0.isNamed("channel") } ?? root)
+        guard let t = holder.elementChildren.first(where: { $0.isNamed("title") }) else { return nil }
         let s = kind == .atom ? FeedText.construct(t) : TextNormalizer.maybeHTML(t.textContent)
         return s.isEmpty ? nil : s
     }

@@ -1,3 +1,8 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The namespaces feed elements come in, grouped by meaning.
 enum FeedNamespace {
     case core, dc, dcterms, content, atom, xhtml, rdf, other
@@ -18,4 +23,24 @@ enum FeedNamespace {
             self = uri.hasPrefix("http://backend.userland.com/rss") ? .core : .other
         }
     }
+}
+
+extension FeedNamespace {
+    /// From libxml2's namespace URI without building a Swift string for the common URIs:
+    /// this runs for every element of every item.
+    init(href: UnsafePointer<xmlChar>?) {
+        guard let href else { self = .core; return }
+        let p = UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)
+        for (uri, ns) in FeedNamespace.common where strcmp(p, uri) == 0 { self = ns; return }
+        self.init(String(cString: p))
+    }
+
+    private static let common: [(String, FeedNamespace)] = [
+        ("http://purl.org/dc/elements/1.1/", .dc), ("http://purl.org/rss/1.0/modules/content/", .content),
+        ("http://www.w3.org/2005/Atom", .atom), ("http://purl.org/rss/1.0/", .core), ("http://purl.org/dc/terms/", .dcterms),
+    ]
+}
+
+extension UnsafeMutablePointer where Pointee == xmlNode {
+    var feedNamespace: FeedNamespace { FeedNamespace(href: pointee.ns?.pointee.href) }
 }

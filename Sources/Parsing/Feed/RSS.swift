@@ -14,15 +14,17 @@ enum RSSReader {
         var alternate: String?
         var sawSummary = false
         for child in node.elementChildren {
+            // Read as an item, a channel would otherwise name every one of its items.
+            if child.isNamed("item") { continue }
             let name = child.localName
-            switch (FeedNamespace(child.namespace), name) {
+            switch (child.feedNamespace, name) {
             case (.core, "title"), (.dc, "title"):
-                if title == nil || FeedNamespace(child.namespace) == .core { title = TextNormalizer.maybeHTML(child.textContent) }
+                if title == nil || child.feedNamespace == .core { title = TextNormalizer.maybeHTML(bytes: child.textBytes) }
             case (.core, "link"):
-                let href = child.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
-                if link == nil, !href.isEmpty { link = URLResolver.resolve(href, against: child.baseURI) }
+                let href = TextNormalizer.trim(child.textContent)
+                if link == nil, !href.isEmpty { link = URLResolver.resolve(href, at: child) }
             case (.core, "guid"):
-                guid = child.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                guid = TextNormalizer.trim(child.textContent)
                 guidIsPermaLink = child.attribute("isPermaLink")?.lowercased() != "false"
             case (.core, "pubDate"), (.dcterms, "issued"), (.dcterms, "created"):
                 if item.published == nil { item.published = DateParser.parse(child.textContent) }
@@ -34,13 +36,13 @@ enum RSSReader {
                 // Some feeds carry a non-standard <summary> beside <description>: the first of the
                 // two is the summary, the second the content (as feedparser reads them), so
                 // neither text is lost.
-                let text = TextNormalizer.fromHTML(child.textContent)
+                let text = TextNormalizer.fromHTML(bytes: child.textBytes)
                 if !sawSummary { item.summary = text; sawSummary = true }
                 else if item.content == nil { item.content = text }
             case (.dc, "description"):
                 if item.summary == nil { item.summary = TextNormalizer.fromHTML(child.textContent) }
             case (.content, "encoded"), (.core, "fullitem"):
-                item.content = TextNormalizer.fromHTML(child.textContent)
+                item.content = TextNormalizer.fromHTML(bytes: child.textBytes)
             case (.xhtml, "body"), (.xhtml, "div"):
                 if item.content == nil { item.content = FeedText.xhtml(child) }
             case (.core, "author"), (.dc, "creator"):
@@ -59,7 +61,7 @@ enum RSSReader {
         if let guid, !guid.isEmpty { item.id = guid }
         if let alternate, link == nil { link = alternate }
         if link == nil, let guid, guidIsPermaLink, guid.contains("://") || guid.hasPrefix("/") {
-            link = URLResolver.resolve(guid, against: node.baseURI)
+            link = URLResolver.resolve(guid, at: node)
         }
         item.link = link
         return item

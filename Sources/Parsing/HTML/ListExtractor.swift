@@ -56,13 +56,13 @@ public enum ListExtractor {
     /// as the link), else its text.
     static func linkValue(_ value: XMLDocument.Value) -> String? {
         switch value {
-        case .text(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .text(let s): return s.trimmedForParsing
         case .nodes(let nodes):
             guard let n = nodes.first else { return nil }
             if n.pointee.type == XML_ELEMENT_NODE, let href = n.attribute("href") {
-                return href.trimmingCharacters(in: .whitespacesAndNewlines)
+                return href.trimmedForParsing
             }
-            return n.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            return n.textContent.trimmedForParsing
         }
     }
 }

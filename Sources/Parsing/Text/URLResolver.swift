@@ -4,12 +4,57 @@ import CLibXML2
 /// Relative references → absolute URLs (RFC 3986), against xml:base, `<base href>` or the page URL.
 enum URLResolver {
     static func resolve(_ reference: String, against base: String?) -> String {
-        normalizeHost(resolveRaw(reference, against: base))
+        let ref = TextNormalizer.trim(reference)
+        if isPlainAbsolute(ref) { return normalizeHost(ref) }
+        return normalizeHost(resolveRaw(ref, against: base))
+    }
+
+    /// Resolves against the node's effective base (xml:base, then the document URL), which is only
+    /// looked up when the reference is relative: most feed links are absolute.
+    static func resolve(_ reference: String, at node: XMLNode) -> String {
+        let ref = TextNormalizer.trim(reference)
+        if isPlainAbsolute(ref) { return normalizeHost(ref) }
+        return normalizeHost(resolveRaw(ref, against: node.baseURI))
+    }
+
+    /// "http://…" or "https://…" made only of characters valid in a URI: libxml2 would return it
+    /// unchanged, so it needs no parsing.
+    private static func isPlainAbsolute(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in
+            guard u.count > 8, u[0] | 0x20 == UInt8(ascii: "h"), u[1] | 0x20 == UInt8(ascii: "t"),
+                  u[2] | 0x20 == UInt8(ascii: "t"), u[3] | 0x20 == UInt8(ascii: "p") else { return false }
+            var i = 4
+            if u[i] | 0x20 == UInt8(ascii: "s") { i += 1 }
+            guard u[i] == UInt8(ascii: ":"), u[i + 1] == UInt8(ascii: "/"), u[i + 2] == UInt8(ascii: "/") else { return false }
+            for b in u[(i + 3)...] where !uriSafe[Int(b)] { return false }
+            return true
+        }
+    }
+
+    private static let uriSafe: [Bool] = (0..<256).map { b in
+        guard b < 0x80 else { return false }
+        let c = Character(Unicode.Scalar(UInt8(b)))
+        return c.isLetter || c.isNumber || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
     }
 
     /// Host names are case-insensitive; lower-casing them (as browsers and the WHATWG URL
     /// standard do) keeps one link one string ("www.Dicas-L.com.br" = "www.dicas-l.com.br").
     static func normalizeHost(_ url: String) -> String {
+        // Fast path: no upper-case letter in the scheme and authority.
+        var slashes = 0
+        var sawColon = false
+        for b in url.utf8 {
+            if b >= 0x41 && b <= 0x5A { return normalizeHostSlow(url) }
+            if b == UInt8(ascii: ":") { sawColon = true }
+            if b == UInt8(ascii: "/") { slashes += 1; if slashes == 3 { break } }
+            else if sawColon && slashes == 0 && b != UInt8(ascii: ":") { break }  // "mailto:x", no authority
+            if slashes == 2, b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { break }
+        }
+        return url
+    }
+
+    private static func normalizeHostSlow(_ url: String) -> String {
         guard let sep = url.range(of: "://") else { return url }
         let scheme = url[..<sep.lowerBound]
         guard scheme.allSatisfy({ $0.isASCII && $0.isLetter }) else { return url }
@@ -21,8 +66,7 @@ enum URLResolver {
         return scheme.lowercased() + "://" + authority[..<hostStart] + host.lowercased() + url[authorityEnd...]
     }
 
-    private static func resolveRaw(_ reference: String, against base: String?) -> String {
-        let ref = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+    private static func resolveRaw(_ ref: String, against base: String?) -> String {
         guard let base, !base.isEmpty else { return ref }
         if let built = build(ref, base) { return built }
         // libxml2 rejects references with spaces or raw non-ASCII; percent-encode those and retry.

@@ -1,5 +1,8 @@
 import Foundation
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Small, allocation-light accessors over libxml2 nodes, so feed parsing walks the tree once
 /// instead of running an XPath query per field.
@@ -19,14 +22,14 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return String(cString: p)
     }
 
-    var elementChildren: [XMLNode] {
-        var out = [XMLNode]()
-        var c = pointee.children
-        while let n = c {
-            if n.pointee.type == XML_ELEMENT_NODE { out.append(n) }
-            c = n.pointee.next
-        }
-        return out
+    /// The element children, walked lazily: no array per node, and `first(where:)` stops early
+    /// (a channel can hold tens of thousands of items).
+    var elementChildren: ElementChildren { ElementChildren(first: pointee.children) }
+
+    /// Whether the element's local name is `name`, compared in C without building a String.
+    func isNamed(_ name: String) -> Bool {
+        guard let n = pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), name) == 0
     }
 
     /// Attribute value by local name, whatever its namespace.
@@ -43,6 +46,20 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// laughs) would become gigabytes. References are followed, but the text stops growing at
     /// `maxTextBytes`.
     var textContent: String {
+        String(decoding: textBytes, as: UTF8.self)
+    }
+
+    /// `textContent` as UTF-8 bytes, without building (and validating) a String first.
+    var textBytes: [UInt8] {
+        // Most feed fields hold one text or CDATA node: read it in place.
+        if pointee.type == XML_ELEMENT_NODE {
+            guard let first = pointee.children else { return [] }
+            if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+                guard let c = first.pointee.content else { return [] }
+                let len = min(strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self)), XMLTextLimits.maxTextBytes)
+                return Array(UnsafeBufferPointer(start: c, count: len))
+            }
+        }
         var out = [UInt8]()
         var budget = XMLTextLimits.maxTextBytes
         // An explicit stack: a hostile document may nest deeply.
@@ -52,8 +69,8 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             switch n.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let c = n.pointee.content {
-                    let len = min(strlen(c), budget)
-                    c.withMemoryRebound(to: UInt8.self, capacity: len) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: len)) }
+                    let len = min(strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self)), budget)
+                    out.append(contentsOf: UnsafeBufferPointer(start: c, count: len))
                     budget -= len
                 }
                 continue
@@ -73,16 +90,15 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
                 while let k = c { kids.append(k); c = k.pointee.next }
                 stack.append(contentsOf: kids.reversed())
             case XML_ATTRIBUTE_NODE:
-                if let v = xmlNodeGetContent(n) {
-                    defer { cw_xml_free(v) }
-                    return String(decoding: Array(String(cString: v).utf8.prefix(XMLTextLimits.maxTextBytes)), as: UTF8.self)
-                }
-                return ""
+                guard let v = xmlNodeGetContent(n) else { return [] }
+                defer { cw_xml_free(v) }
+                let len = min(strlen(UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self)), XMLTextLimits.maxTextBytes)
+                return Array(UnsafeBufferPointer(start: v, count: len))
             default:
                 continue
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The effective base URI (nested xml:base, HTML `<base href>`, then the document URL).
@@ -104,6 +120,22 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         guard let content = xmlBufferContent(buf) else { return "" }
         return String(cString: content)
     }
+}
+
+struct ElementChildren: Sequence, IteratorProtocol {
+    var next_: UnsafeMutablePointer<xmlNode>?
+
+    init(first: UnsafeMutablePointer<xmlNode>?) { next_ = first }
+
+    mutating func next() -> UnsafeMutablePointer<xmlNode>? {
+        while let n = next_ {
+            next_ = n.pointee.next
+            if n.pointee.type == XML_ELEMENT_NODE { return n }
+        }
+        return nil
+    }
+
+    var isEmpty: Bool { var copy = self; return copy.next() == nil }
 }
 
 /// Bounds on text taken out of a hostile document.

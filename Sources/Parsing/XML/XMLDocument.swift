@@ -31,6 +31,10 @@ final class XMLDocument {
     /// Never XML_PARSE_NOENT (it would expand external entities: local file reads) nor
     /// XML_PARSE_HUGE (a hostile feed could then exhaust memory).
     static func xml(_ utf8: [UInt8], url: String) -> XMLDocument? {
+        utf8.withUnsafeBufferPointer { xml($0, url: url) }
+    }
+
+    static func xml(_ buf: UnsafeBufferPointer<UInt8>, url: String) -> XMLDocument? {
         _ = libxmlReady
         cw_xml_silence_errors()
         guard let ctxt = xmlNewParserCtxt() else { return nil }
@@ -38,10 +42,9 @@ final class XMLDocument {
         let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_IGNORE_ENC.rawValue
-        let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), url, "UTF-8", Int32(bitPattern: options))
-            }
+        guard let base = buf.baseAddress, buf.count > 0, buf.count < Int(Int32.max) else { return nil }
+        let doc: xmlDocPtr? = base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+            xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), url, "UTF-8", Int32(bitPattern: options))
         }
         guard let doc else { return nil }
         // Namespace errors (an undeclared prefix) only clear nsWellFormed.
