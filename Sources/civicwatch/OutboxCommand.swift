@@ -27,7 +27,9 @@ struct OutboxCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List undelivered alerts (the default).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List undelivered alerts (the default).",
+            discussion: "Example:\n  civicwatch outbox list --state /var/lib/civicwatch")
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -51,7 +53,8 @@ struct OutboxCommand: ParsableCommand {
 
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "retry", abstract: "Make parked (or backing-off) alerts due at the next pass; all of them without ids.")
+            commandName: "retry", abstract: "Make parked (or backing-off) alerts due at the next pass; all of them without ids.",
+            discussion: "Example:\n  civicwatch outbox retry                 # every undelivered alert\n  civicwatch outbox retry 3f9c2a1b7d0e4c55")
         @OptionGroup var common: CommonOptions
         @Argument(help: "Alert ids (from `civicwatch outbox`); none: every undelivered alert.") var ids: [String] = []
 
@@ -64,7 +67,8 @@ struct OutboxCommand: ParsableCommand {
 
     struct Drop: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "drop", abstract: "Give up on alerts: never delivered, no longer listed.")
+            commandName: "drop", abstract: "Give up on alerts: never delivered, no longer listed.",
+            discussion: "Example:\n  civicwatch outbox drop 3f9c2a1b7d0e4c55")
         @OptionGroup var common: CommonOptions
         @Argument(help: "Alert ids (from `civicwatch outbox`).") var ids: [String]
 

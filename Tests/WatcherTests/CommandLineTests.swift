@@ -88,4 +88,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(pageDoc?["format"] as? String, "html")
         XCTAssertEqual(pageDoc?["feed_links"] as? [String], ["https://ngo.example.org/atom.xml"])
     }
+
+    /// Every command's --help shows at least one example invocation.
+    func testEveryCommandsHelpHasAnExample() throws {
+        let commands = [["run"], ["check"], ["status"], ["list"], ["history"], ["diff"], ["test-source"], ["parse"],
+                        ["evaluate"], ["outbox"], ["outbox", "list"], ["outbox", "retry"], ["outbox", "drop"],
+                        ["test-alert"], ["report"], ["demo"]]
+        for c in commands {
+            let out = try CLIRunner.run(c + ["--help"])
+            XCTAssertEqual(out.status, 0, "\(c): \(out.stderr)")
+            XCTAssertTrue(out.stdout.contains("Example") && out.stdout.contains("civicwatch \(c.joined(separator: " "))"),
+                          "\(c.joined(separator: " ")) --help has no example:\n\(out.stdout)")
+        }
+    }
 }
