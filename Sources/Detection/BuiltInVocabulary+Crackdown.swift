@@ -38,6 +38,15 @@ extension BuiltInVocabulary {
             "persecut*", "repression", "repress*", "forced to close", "forced to shut", "forced to disband", "ordered to close", "ordered closed", "ordered to shut",
             "ordered to disband", "closed by authorities", "closed by police", 
             "deregistered", "outlawed", "national security police", "state security police", "domestic security",
+            // A named system of detention: its longer name hides "re-education" and "labour" inside it, so
+            // repealing it is one piece of evidence that legislative-news can outweigh.
+            "re-education through labour", "re-education through labor", "reeducation through labor",
+            "reeducation through labour", "劳动教养", "劳教",
+            // Exit bans and secret trials in other words than the ones above.
+            "没收护照", "收缴护照", "护照被没收", "护照被收", "扣押护照", "不准出境", "出境受限", "强制失踪", "秘密审判",
+            "失去人身自由", "passport confiscated", "passports confiscated", "confiscated his passport",
+            "confiscated her passport", "travel ban", "secret trial", "tried in secret", "secretly tried",
+            "forcibly returned", "refoulement", "disbarment",
             "secret police", "tortur*", "forced confession*", "televised confession*", "show trial", "reeducation",
             "re-education", "internment", "stability maintenance",
         ]) + terms(0.6, "action", [
@@ -48,11 +57,13 @@ extension BuiltInVocabulary {
             "监控", "跟踪", "殴打", "驱散", "删帖", "封号", "禁言", "施压", "审讯", "讯问", "监禁",
             "延长羁押期限", "被捕", "被抓", "被拘", "被判", "被打", "开除", "刑事强制措施", "强制措施", "摧毁", "拘捕", "扣押", "扣留", "关进", "带往", "拦截", "非法拘禁", "打击", "清退", "强拆", "驱赶",
             // Hong Kong court and police usage: 判囚 (jailed), 罪成 (convicted), 还押 (remanded), 落案 (charged).
-            "判囚", "被判囚", "罪成", "还押", "落案", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
+            "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
             "被迫停止", "被迫解散", "被迫停办", "被迫暂停",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", "remanded", "denied bail",
             "immediate release", "immediately release", "unconditional release", "unconditionally release",
             "been held", "held since", 
+            "deregister", "deregisters", "deregistering", "deregistration", "revoked its registration",
+            "revoked the group's registration", "registration revoked", "registration certificate revoked",
             "dissolved", "held in detention", "held without", "without charge", "being held", "held by police", "held on",
             "questioned by police", "questioned by state security", "police visit*", "visited by police", "visits from police",
             "transnational repression", "taken away", "abduct*", "kidnap*", "summon*", "interrogat*",
@@ -86,7 +97,7 @@ extension BuiltInVocabulary {
             "基督徒", "信徒", "法轮功", "藏人", "维吾尔", "维族", "穆斯林", "僧人", "喇嘛", "社会组织", "非政府组织",
             "民间组织", "ngo", "学生", "学者", "教授", "作家", "艺术家", "出版人", "网民", "博主", "网友", "发帖", "转发",
             "言论", "批评", "造谣", "谣言", "散布", "公民", "人士", "家属", "妻子", "母亲", "声援", "悼念", "纪念", "六四",
-            "白纸", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店", "编辑", "总编辑", "前区议员", "区议员", "民主派",
+            "白纸", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店", "编辑", "总编辑", "前区议员", "区议员", "民主派", "执业证", "流亡", "海外港人",
             "activist*", "lawyer*", "attorney*", "labor", "labour", "worker*", "union organi*", "trade union*", "unionist*",
             "journalist*", "reporter*", "blogger*", "citizen journalist*", "dissident*", "petitioner*", "protest*",
             "demonstrator*", "student*", "scholar*", "academic*", "professor*", "feminist*", "lgbt*", "ngo", "ngos",
@@ -98,7 +109,7 @@ extension BuiltInVocabulary {
             "tiananmen", "vigil", "charity", "charities", "foundation", "legal aid", "grassroots", "free speech",
             "freedom of expression", "online posts", "social media posts", "bookstore*", "bookshop*",
             "independent media", "media outlet*", "newspaper*", "editor*", "imam*", "commemorat*", "mother", "father", "daughter", "son", "brother", "speech",
-            "religion", "mongolian*", "kazakh*", "dissent*", "rights",
+            "religion", "mongolian*", "kazakh*", "dissent*", "rights", "exile*", "overseas activists",
         ]),
         regexes: [
             DetectionRules.RegexRule("\\d+\\s*名?(律师|工人|维权|活动人士|记者|学生|访民|信徒)", 0.5, group: "target",
@@ -123,6 +134,8 @@ extension BuiltInVocabulary {
             "suspended for", "celebrity", "actor", "actress", "shoplift*", "vandal*", "hit-and-run", "cartel*",
             "醉酒", "酒后", "医闹", "破获", "侦破", "犯罪团伙", "典型案例", "打击整治", "整治行动", "治安打击", "夏季治安",
             "bookmaking", "betting", "illegal gambling",
+            // Hong Kong's anti-corruption agency and its charge words: graft cases against officials.
+            "廉署", "廉政公署", "收受利益", "索取利益", "icac", "anti-graft", "anti-corruption",
             "游客", "驴友", "登山", "搜救", "救援", "溺水", "地震", "泥石流", "hiker*", "tourist*", "climber*",
             "rescue*", "search and rescue", "illegal fishing", "piracy", "pirated", "spam",
             "scalper*", "price gouging", "food safety", "cheating", "exam", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",

@@ -31,6 +31,10 @@ public enum BuiltInVocabulary {
             "审议通过", "表决通过", "三读通过", "公布施行", "起施行", "起实施", "正式施行", "正式实施", "施行", "生效",
             "废止", "予以废止", "颁布", "主席令", "国务院令", "国令", "国发", "国办发", "人大常委会公告",
             "修法", "修宪", "若干问题的解释", "适用法律若干问题", "首读", "二读", "三读", "预告修正", "预告订定", "预告废止",
+            // Hong Kong calls regulations 规例 and consults the public on them; SPC/SPP guiding cases bind
+            // lower courts like an interpretation; a mandatory national standard has the force of a rule.
+            "附属规例", "附属法例", "附属立法", "咨询公众", "公开咨询", "咨询文件", "指导性案例",
+            "强制性国家标准", "强制性标准",
             // English.
             "draft law", "draft laws", "draft regulation*", "draft rules", "draft measures", "draft amendment*",
             "draft bill", "draft provisions", "draft guidelines", "draft decision", "draft revision", "draft of the",
@@ -43,6 +47,8 @@ public enum BuiltInVocabulary {
             "come into force", "comes into force", "came into force", "coming into force", "enter into force",
             "enters into force", "entered into force", "entry into force", "in force from",
             "promulgat*", "repeal*", "abolish*", "rescind*", "enact*", "signed into law", "passed into law", "becomes law", "became law", "become law",
+            "public consultation", "consultation paper", "consultation document", "guiding case*",
+            "mandatory national standard*", "mandatory standard*",
             "first reading", "second reading", "third reading", "new legislation", "passes legislation", "passed legislation",
             "legislation passed", "lawmakers approve*",
             "npcsc", "npc standing committee", "new law", "new laws", "new rules", "new regulation*", 
@@ -52,7 +58,7 @@ public enum BuiltInVocabulary {
             "rules governing", "regulations governing", "regulations on", "regulations for", "rules on", "rules for",
             "measures on", "measures for", "provisions on", "provisions for", "law on", "law of the people's republic",
         ]) + terms(0.55, "instrument", [
-            "条例", "办法", "规定", "细则", "规则", "法律", "法规", "规章", "法典", "宪法", "刑法", "民法典",
+            "条例", "办法", "规定", "细则", "规则", "规例", "法例", "法律", "法规", "规章", "法典", "宪法", "刑法", "民法典",
             "慈善法", "境外非政府组织境内活动管理法", "反间谍法", "国家安全法", "网络安全法", "数据安全法", "个人信息保护法",
             "工会法", "劳动法", "劳动合同法", "反恐怖主义法", "反外国制裁法", "对外关系法", "爱国主义教育法", "保守国家秘密法",
             "国家情报法", "社会组织登记管理条例", "基金会管理条例", "社会团体登记管理条例", "民办非企业单位登记管理暂行条例",
