@@ -47,6 +47,9 @@ extension BuiltInVocabulary {
             "失去人身自由", "passport confiscated", "passports confiscated", "confiscated his passport",
             "confiscated her passport", "travel ban", "secret trial", "tried in secret", "secretly tried",
             "forcibly returned", "refoulement", "disbarment",
+            // Lawyers kept from their clients: the hallmark of political cases.
+            "禁止会见", "拒绝会见", "不准会见", "不得会见", "会见被拒", "denied access to a lawyer", "denied access to lawyers",
+            "denied access to his lawyer", "denied access to her lawyer", "refused access to a lawyer",
             "secret police", "tortur*", "forced confession*", "televised confession*", "show trial", "reeducation",
             "re-education", "internment", "stability maintenance",
         ]) + terms(0.6, "action", [
@@ -57,7 +60,11 @@ extension BuiltInVocabulary {
             "监控", "跟踪", "殴打", "驱散", "删帖", "封号", "禁言", "施压", "审讯", "讯问", "监禁",
             "延长羁押期限", "被捕", "被抓", "被拘", "被判", "被打", "开除", "刑事强制措施", "强制措施", "摧毁", "拘捕", "扣押", "扣留", "关进", "带往", "拦截", "非法拘禁", "打击", "清退", "强拆", "驱赶",
             // Hong Kong court and police usage: 判囚 (jailed), 罪成 (convicted), 还押 (remanded), 落案 (charged).
-            "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
+            "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties",
+            // Charged (HK/Taiwan 被控), questioned, suspended or punished, bail revoked; 悬红通缉 is one
+            // action whose 通缉 (a wanted notice, usually ordinary crime) it hides.
+            "被控", "控以", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
+            "repatriat*", "bail revoked", "revoked bail", "revoked his bail", "revoked her bail", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
             "被迫停止", "被迫解散", "被迫停办", "被迫暂停",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", "remanded", "denied bail",
             "immediate release", "immediately release", "unconditional release", "unconditionally release",
@@ -82,13 +89,13 @@ extension BuiltInVocabulary {
             "state security officer*", "state security agent*", "plainclothes", "plain-clothes", "便衣", "国安人员", "国安局",
         ]) + terms(0.5, "security-organs", [
             // Hong Kong's national security police and mainland state security acting on someone.
-            "国安处", "国安警", "国安警察", "被国安", "国保",
+            "国安处", "国安警", "国安警察", "被国安", "国保", "国安",
         ]) + terms(0.4, "place", [
             // Most Hong Kong news is not about civil society: the place alone is weak evidence.
             "香港", "hong kong",
         ]) + terms(0.5, "missing", [
             // Disappearance is evidence beside the action: "taken away … missing for a week".
-            "失踪", "下落不明", "失联", "missing", "disappeared", "gone missing", "went missing", "unreachable",
+            "失踪", "下落不明", "失联", "失去联系", "联系不上", "missing", "disappeared", "gone missing", "went missing", "unreachable",
             "cannot be reached", "no news of", "disappear*",
         ]) + terms(0.5, "target", [
             "律师", "维权", "维权人士", "活动人士", "社运人士", "行动者", "工人", "劳工", "工运", "工友", "农民工", "罢工", "讨薪",
@@ -97,7 +104,7 @@ extension BuiltInVocabulary {
             "基督徒", "信徒", "法轮功", "藏人", "维吾尔", "维族", "穆斯林", "僧人", "喇嘛", "社会组织", "非政府组织",
             "民间组织", "ngo", "学生", "学者", "教授", "作家", "艺术家", "出版人", "网民", "博主", "网友", "发帖", "转发",
             "言论", "批评", "造谣", "谣言", "散布", "公民", "人士", "家属", "妻子", "母亲", "声援", "悼念", "纪念", "六四",
-            "白纸", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店", "编辑", "总编辑", "前区议员", "区议员", "民主派", "执业证", "流亡", "海外港人",
+            "白纸", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店", "编辑", "总编辑", "前区议员", "区议员", "民主派", "执业证", "流亡", "海外港人", "家人",
             "activist*", "lawyer*", "attorney*", "labor", "labour", "worker*", "union organi*", "trade union*", "unionist*",
             "journalist*", "reporter*", "blogger*", "citizen journalist*", "dissident*", "petitioner*", "protest*",
             "demonstrator*", "student*", "scholar*", "academic*", "professor*", "feminist*", "lgbt*", "ngo", "ngos",
@@ -138,7 +145,7 @@ extension BuiltInVocabulary {
             "廉署", "廉政公署", "收受利益", "索取利益", "icac", "anti-graft", "anti-corruption",
             "游客", "驴友", "登山", "搜救", "救援", "溺水", "地震", "泥石流", "hiker*", "tourist*", "climber*",
             "rescue*", "search and rescue", "illegal fishing", "piracy", "pirated", "spam",
-            "scalper*", "price gouging", "food safety", "cheating", "exam", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
+            "scalper*", "price gouging", "food safety", "cheating", "exam", "作弊", "考试", "体罚", "师德", "corporal punishment", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
         ]) + terms(0.7, "retrospective", [
             // Memoirs and book reviews recount old detentions; they are not news of one.
             "memoir", "memoirs", "回忆录",
@@ -156,7 +163,7 @@ extension BuiltInVocabulary {
             // Longer words that contain a vocabulary term but mean something else.
             "失踪人口", "走失", "喝茶叶", "茶馆", "饮茶", "工人日报", "人士表示", "业内人士", "知情人士", "相关人士",
             "临时活动", "公益活动", "民主生活会", "民主党派", "全过程人民民主", "宗教中国化", "香港特区政府",
-            "prison reform", "missing out", "missing link", "公民个人信息", "国保单位",
+            "prison reform", "missing out", "missing link", "公民个人信息", "国保单位", "国安法", "国安委", "国安教育",
         ]),
         weakEvidenceNegatives: ["legislative-news", "powers"]
     )
