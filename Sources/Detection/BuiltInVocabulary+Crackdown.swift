@@ -63,7 +63,7 @@ extension BuiltInVocabulary {
             "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties",
             // Charged (HK/Taiwan 被控), questioned, suspended or punished, bail revoked; 悬红通缉 is one
             // action whose 通缉 (a wanted notice, usually ordinary crime) it hides.
-            "被控", "控以", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
+            "被控", "控以", "认罪", "pleaded guilty", "pleads guilty", "plead guilty", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
             "repatriat*", "bail revoked", "revoked bail", "revoked his bail", "revoked her bail", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
             "被迫停止", "被迫解散", "被迫停办", "被迫暂停",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", "remanded", "denied bail",
@@ -124,6 +124,8 @@ extension BuiltInVocabulary {
                                      label: "number of people of a group"),
             // Hong Kong's Societies Ordinance: the security secretary prohibits a group's operation.
             DetectionRules.RegexRule("禁止.{0,12}运作", 0.6, group: "action", triggers: ["运作"], label: "禁止…运作"),
+            // Hong Kong: 承认…罪 (pleaded guilty to a charge).
+            DetectionRules.RegexRule("承认.{0,12}罪", 0.6, group: "action", triggers: ["承认"], label: "承认…罪"),
         ],
         negative: terms(0.7, "ordinary-crime", [
             "诈骗", "电信诈骗", "电诈", "醉驾", "酒驾", "交通", "交警", "超速", "盗窃", "偷窃", "抢劫", "杀人", "命案", "故意伤害",
@@ -145,7 +147,9 @@ extension BuiltInVocabulary {
             "廉署", "廉政公署", "收受利益", "索取利益", "icac", "anti-graft", "anti-corruption",
             "游客", "驴友", "登山", "搜救", "救援", "溺水", "地震", "泥石流", "hiker*", "tourist*", "climber*",
             "rescue*", "search and rescue", "illegal fishing", "piracy", "pirated", "spam",
-            "scalper*", "price gouging", "food safety", "cheating", "exam", "作弊", "考试", "体罚", "师德", "corporal punishment", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
+            "scalper*", "price gouging", "food safety", "cheating", "exam", "作弊", "考试", "体罚", "师德", "corporal punishment",
+            // Fights: 寻衅滋事 is charged in bar brawls too.
+            "打人", "斗殴", "打架", "酒吧", "brawl*", "bar fight", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
         ]) + terms(0.7, "retrospective", [
             // Memoirs and book reviews recount old detentions; they are not news of one.
             "memoir", "memoirs", "回忆录",

@@ -82,6 +82,8 @@ public enum BuiltInVocabulary {
         ]) + terms(0.0, "hidden", [
             // Longer words that contain a vocabulary term but mean something else: matching them hides the shorter term.
             "立法会", "立法院", "意见领袖", "不同意见",
+            // Rules about companies are still law: these hide the private-issuer negative "companies".
+            "of companies", "on companies", "for companies", "listed companies",
         ]) + terms(0.5, "action", [
             "印发", "发布", "公布", "出台", "立法", "通过", "审议", "修订", "修改", "修正", "制定", "起草", "实施", "试行", "暂行",
             "解读", "答记者问", "刊宪", "拍板", "gazette*", "新修订", "新修改", "批准", "下发", "出炉", "正式", "首部", "规范",
