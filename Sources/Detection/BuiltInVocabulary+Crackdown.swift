@@ -46,7 +46,10 @@ extension BuiltInVocabulary {
             "没收护照", "收缴护照", "护照被没收", "护照被收", "扣押护照", "不准出境", "出境受限", "强制失踪", "秘密审判",
             "失去人身自由", "passport confiscated", "passports confiscated", "confiscated his passport",
             "confiscated her passport", "travel ban", "secret trial", "tried in secret", "secretly tried",
-            "forcibly returned", "refoulement", "disbarment",
+            "forcibly returned", "refoulement", "disbarment", "打击报复",
+            // Xinjiang's camps under their official and common names.
+            "教培中心", "职业技能教育培训中心", "教育转化", "再教育营", "集中营", "vocational training cent*",
+            "internment camp*", "re-education camp*", "reeducation camp*", "detention camp*", "political education camp*",
             // Lawyers kept from their clients: the hallmark of political cases.
             "禁止会见", "拒绝会见", "不准会见", "不得会见", "会见被拒", "denied access to a lawyer", "denied access to lawyers",
             "denied access to his lawyer", "denied access to her lawyer", "refused access to a lawyer",
@@ -63,7 +66,7 @@ extension BuiltInVocabulary {
             "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties",
             // Charged (HK/Taiwan 被控), questioned, suspended or punished, bail revoked; 悬红通缉 is one
             // action whose 通缉 (a wanted notice, usually ordinary crime) it hides.
-            "被控", "控以", "认罪", "pleaded guilty", "pleads guilty", "plead guilty", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
+            "被控", "控以", "认罪", "sent to a camp", "taken to a camp", "taken to camp", "sent to camp", "reprisal*", "retaliation for", "pleaded guilty", "pleads guilty", "plead guilty", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
             "repatriat*", "bail revoked", "revoked bail", "revoked his bail", "revoked her bail", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
             "被迫停止", "被迫解散", "被迫停办", "被迫暂停",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", "remanded", "denied bail",
@@ -124,6 +127,11 @@ extension BuiltInVocabulary {
                                      label: "number of people of a group"),
             // Hong Kong's Societies Ordinance: the security secretary prohibits a group's operation.
             DetectionRules.RegexRule("禁止.{0,12}运作", 0.6, group: "action", triggers: ["运作"], label: "禁止…运作"),
+            // An ordinary-crime charge in quotation marks is one the writer disputes (a pastor sentenced for
+            // 'fraud'): it cancels the ordinary-crime negative that the same word brings.
+            DetectionRules.RegexRule(#"["'‘“「『][^"'’”」』]{0,10}(fraud|embezzl|illegal business|tax evasion|prostitution|gambling|bribe|诈骗|职务侵占|挪用|非法经营|偷税|逃税|嫖娼|卖淫|赌博|受贿|行贿)[^"'’”」』]{0,10}["'’”」』]"#,
+                                     0.7, group: "disputed-charge", triggers: ["'", "\"", "‘", "“", "「", "『"],
+                                     label: "quoted ordinary-crime charge"),
             // Hong Kong: 承认…罪 (pleaded guilty to a charge).
             DetectionRules.RegexRule("承认.{0,12}罪", 0.6, group: "action", triggers: ["承认"], label: "承认…罪"),
         ],
