@@ -164,7 +164,8 @@ extension BuiltInVocabulary {
         ]) + terms(0.5, "powers", [
             // Powers a new text grants ("gives police powers to search") are not an event on someone.
             "授权", "获授权", "赋予", "有权", "权力", "powers", "power to", "empower*", "authoris*", "authoriz*",
-            "would allow", "would let", "allows police", "allow police", "lets police",
+            "would allow", "would let", "allows police", "allow police", "lets police", "lets", "allows", "allowing",
+            "enables", "would enable",
         ]) + terms(0.5, "legislative-news", [
             // An item about a new legal text that defines a charge is a regulation, not a crackdown.
             "司法解释", "若干问题的解释", "适用法律", "征求意见稿", "征求意见", "草案", "judicial interpretation*", "draft law", "draft regulation*",

@@ -81,7 +81,7 @@ public enum BuiltInVocabulary {
             "congress", "national assembly", "duma", "senate", "lawmakers", "legislators", "legislative council", "legco",
         ]) + terms(0.0, "hidden", [
             // Longer words that contain a vocabulary term but mean something else: matching them hides the shorter term.
-            "立法会", "立法院", "意见领袖", "不同意见",
+            "立法会", "立法院", "意见领袖", "不同意见", "规划草案", "设计草案", "方案草案", "预算草案",
             // Rules about companies are still law: these hide the private-issuer negative "companies".
             "of companies", "on companies", "for companies", "listed companies",
         ]) + terms(0.5, "action", [
