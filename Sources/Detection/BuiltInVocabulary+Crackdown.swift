@@ -66,7 +66,8 @@ extension BuiltInVocabulary {
             "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties",
             // Charged (HK/Taiwan 被控), questioned, suspended or punished, bail revoked; 悬红通缉 is one
             // action whose 通缉 (a wanted notice, usually ordinary crime) it hides.
-            "被控", "控以", "认罪", "sent to a camp", "taken to a camp", "taken to camp", "sent to camp", "reprisal*", "retaliation for", "pleaded guilty", "pleads guilty", "plead guilty", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
+            "被控", "控以", "认罪", "绑架", "押回", "押送", "训诫", "记过", "冻结账户", "账户被冻结", "资产被冻结",
+            "accounts frozen", "froze its accounts", "froze the accounts", "froze their accounts", "unauthorised", "unauthorized", "sent to a camp", "taken to a camp", "taken to camp", "sent to camp", "reprisal*", "retaliation for", "pleaded guilty", "pleads guilty", "plead guilty", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
             "repatriat*", "bail revoked", "revoked bail", "revoked his bail", "revoked her bail", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
             "被迫停止", "被迫解散", "被迫停办", "被迫暂停",
             "arrest", "arrests", "arrested", "arresting", "detain*", "detention", "remanded", "denied bail",
@@ -107,7 +108,7 @@ extension BuiltInVocabulary {
             "基督徒", "信徒", "法轮功", "藏人", "维吾尔", "维族", "穆斯林", "僧人", "喇嘛", "社会组织", "非政府组织",
             "民间组织", "ngo", "学生", "学者", "教授", "作家", "艺术家", "出版人", "网民", "博主", "网友", "发帖", "转发",
             "言论", "批评", "造谣", "谣言", "散布", "公民", "人士", "家属", "妻子", "母亲", "声援", "悼念", "纪念", "六四",
-            "白纸", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店", "编辑", "总编辑", "前区议员", "区议员", "民主派", "执业证", "流亡", "海外港人", "家人",
+            "白纸", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店", "编辑", "总编辑", "前区议员", "区议员", "民主派", "执业证", "流亡", "海外港人", "家人", "翻墙",
             "activist*", "lawyer*", "attorney*", "labor", "labour", "worker*", "union organi*", "trade union*", "unionist*",
             "journalist*", "reporter*", "blogger*", "citizen journalist*", "dissident*", "petitioner*", "protest*",
             "demonstrator*", "student*", "scholar*", "academic*", "professor*", "feminist*", "lgbt*", "ngo", "ngos",
@@ -119,7 +120,7 @@ extension BuiltInVocabulary {
             "tiananmen", "vigil", "charity", "charities", "foundation", "legal aid", "grassroots", "free speech",
             "freedom of expression", "online posts", "social media posts", "bookstore*", "bookshop*",
             "independent media", "media outlet*", "newspaper*", "editor*", "imam*", "commemorat*", "mother", "father", "daughter", "son", "brother", "speech",
-            "religion", "mongolian*", "kazakh*", "dissent*", "rights", "exile*", "overseas activists",
+            "religion", "mongolian*", "kazakh*", "dissent*", "rights", "exile*", "overseas activists", "netizen*", "internet user*", "web user*",
         ]),
         regexes: [
             DetectionRules.RegexRule("\\d+\\s*名?(律师|工人|维权|活动人士|记者|学生|访民|信徒)", 0.5, group: "target",
@@ -157,7 +158,9 @@ extension BuiltInVocabulary {
             "rescue*", "search and rescue", "illegal fishing", "piracy", "pirated", "spam",
             "scalper*", "price gouging", "food safety", "cheating", "exam", "作弊", "考试", "体罚", "师德", "corporal punishment",
             // Fights: 寻衅滋事 is charged in bar brawls too.
-            "打人", "斗殴", "打架", "酒吧", "brawl*", "bar fight", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
+            "打人", "斗殴", "打架", "酒吧", "brawl*", "bar fight",
+            // Bans on products are rules, not crackdowns.
+            "电子烟", "吸烟", "控烟", "烟草", "e-cigarette*", "vaping", "vape*", "tobacco", "smoking", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
         ]) + terms(0.7, "retrospective", [
             // Memoirs and book reviews recount old detentions; they are not news of one.
             "memoir", "memoirs", "回忆录",

@@ -91,6 +91,9 @@ public enum BuiltInVocabulary {
             "revise*", "revision*", "tighten*", "overhaul*", "finaliz*", "finalis*", "roll out", "rolls out", "rolled out",
             "draft", "drafts", "drafted", "drafting", "proposed", "propose*", "proposal*", "effective", "in effect", "vote*",
             "voted", "signs", "signed", "ban", "bans", "banned", "require*", "mandate*", "restrict*", "expand*", "announce*", "reintroduc*", "tabled", "tables", "translation", "full text", "全文",
+        ]) + terms(0.6, "instrument", [
+            // A ban on selling a product is a rule (a government's, with an issuer or a start date beside it).
+            "bans sale", "bans the sale", "ban on the sale", "ban on sales", "banning the sale", "禁售", "禁止销售",
         ]) + terms(0.4, "action", [
             // "New" alone is weak evidence: "new inheritance rules explained" is not a new rule.
             "new",
