@@ -4,6 +4,8 @@
 # Builds fuzz/Package.swift (outside the main package graph) with -sanitize=fuzzer,address.
 # New inputs go to fuzz/.work/TARGET/corpus, crashes to fuzz/.work/TARGET/ (both ignored by git);
 # the last lines of libFuzzer's log (executions, coverage, crashes) are printed at the end.
+# An input slower than FUZZ_TIMEOUT seconds (default 60: ASan + coverage in a debug build on a busy
+# 2-core machine is 20-50x slower than a normal run) counts as a hang.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target=${1:?usage: fuzz/run.sh feed|html|date|config SECONDS}
@@ -57,7 +59,7 @@ esac
 log=$work/fuzz-$(date -u +%Y%m%dT%H%M%S).log
 echo "fuzzing $product for $seconds s; log $log" >&2
 set +e
-nice -n 19 "$bin" "$work/corpus" "${seeds[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+nice -n 19 "$bin" "$work/corpus" "${seeds[@]}" -max_total_time="$seconds" -max_len=65536 -timeout="${FUZZ_TIMEOUT:-60}" \
   -rss_limit_mb=2048 -artifact_prefix="$work/" -print_final_stats=1 "$@" >"$log" 2>&1
 status=$?
 set -e
