@@ -66,7 +66,8 @@ extension BuiltInVocabulary {
             "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties",
             // Charged (HK/Taiwan 被控), questioned, suspended or punished, bail revoked; 悬红通缉 is one
             // action whose 通缉 (a wanted notice, usually ordinary crime) it hides.
-            "被控", "控以", "认罪", "绑架", "押回", "押送", "训诫", "记过", "冻结账户", "账户被冻结", "资产被冻结",
+            "被控", "控以", "认罪", "revoke*", "deletes accounts", "deleted accounts", "accounts deleted", "accounts suspended",
+            "close its", "closes its", "closing its", "shut its", "shuts its", "绑架", "押回", "押送", "训诫", "记过", "冻结账户", "账户被冻结", "资产被冻结",
             "accounts frozen", "froze its accounts", "froze the accounts", "froze their accounts", "unauthorised", "unauthorized", "sent to a camp", "taken to a camp", "taken to camp", "sent to camp", "reprisal*", "retaliation for", "pleaded guilty", "pleads guilty", "plead guilty", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
             "repatriat*", "bail revoked", "revoked bail", "revoked his bail", "revoked her bail", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
             "被迫停止", "被迫解散", "被迫停办", "被迫暂停",
@@ -120,7 +121,8 @@ extension BuiltInVocabulary {
             "tiananmen", "vigil", "charity", "charities", "foundation", "legal aid", "grassroots", "free speech",
             "freedom of expression", "online posts", "social media posts", "bookstore*", "bookshop*",
             "independent media", "media outlet*", "newspaper*", "editor*", "imam*", "commemorat*", "mother", "father", "daughter", "son", "brother", "speech",
-            "religion", "mongolian*", "kazakh*", "dissent*", "rights", "exile*", "overseas activists", "netizen*", "internet user*", "web user*",
+            "religion", "mongolian*", "kazakh*", "dissent*", "rights", "exile*", "overseas activists", "ex-legislator*", "former legislator*", "former lawmaker*", "amnesty international",
+            "human rights watch", "martyr*", "英烈", "online comments", "netizen*", "internet user*", "web user*",
         ]),
         regexes: [
             DetectionRules.RegexRule("\\d+\\s*名?(律师|工人|维权|活动人士|记者|学生|访民|信徒)", 0.5, group: "target",
@@ -158,7 +160,8 @@ extension BuiltInVocabulary {
             "rescue*", "search and rescue", "illegal fishing", "piracy", "pirated", "spam",
             "scalper*", "price gouging", "food safety", "cheating", "exam", "作弊", "考试", "体罚", "师德", "corporal punishment",
             // Fights: 寻衅滋事 is charged in bar brawls too.
-            "打人", "斗殴", "打架", "酒吧", "brawl*", "bar fight",
+            "打人", "斗殴", "打架", "酒吧", "brawl*", "bar fight", "careless driving", "dangerous driving",
+            "drop charges", "drops charges", "dropped charges", "撤销控罪", "撤控",
             // Bans on products are rules, not crackdowns.
             "电子烟", "吸烟", "控烟", "烟草", "e-cigarette*", "vaping", "vape*", "tobacco", "smoking", "bomb hoax", "专项整治", "违法建筑", "违建", "earthquake", "landslide", "acquit*", "无罪释放", "宣告无罪", "clinical trial*", "trial run", "free trial", "trial period", "terror attack", "shooting", "gunman",
         ]) + terms(0.7, "retrospective", [

@@ -138,7 +138,7 @@ public enum BuiltInVocabulary {
         ]) + terms(0.7, "occasion", [
             // Gatherings and anniversaries about laws that exist: evidence independent of study and promotion words.
             "讲座", "研讨会", "座谈会", "交流会", "经验交流", "论坛", "meets with", "met with", "holds talks",
-            "symposium", "forum",
+            "symposium", "forum", "conference", "roundtable", "panel discussion",
         ]) + terms(0.7, "sports", [
             // A league's rules and a referee's laws of the game are not law (their own group: a
             // sports story about a new rule for next season has two reasons to be noise).
