@@ -46,7 +46,7 @@ extension BuiltInVocabulary {
             "没收护照", "收缴护照", "护照被没收", "护照被收", "扣押护照", "不准出境", "出境受限", "强制失踪", "秘密审判",
             "失去人身自由", "passport confiscated", "passports confiscated", "confiscated his passport",
             "confiscated her passport", "travel ban", "secret trial", "tried in secret", "secretly tried",
-            "forcibly returned", "refoulement", "disbarment", "打击报复",
+            "forcibly returned", "refoulement", "disbarment", "打击报复", "非法宗教活动", "利用邪教组织",
             // Xinjiang's camps under their official and common names.
             "教培中心", "职业技能教育培训中心", "教育转化", "再教育营", "集中营", "vocational training cent*",
             "internment camp*", "re-education camp*", "reeducation camp*", "detention camp*", "political education camp*",
@@ -66,7 +66,7 @@ extension BuiltInVocabulary {
             "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties",
             // Charged (HK/Taiwan 被控), questioned, suspended or punished, bail revoked; 悬红通缉 is one
             // action whose 通缉 (a wanted notice, usually ordinary crime) it hides.
-            "被控", "控以", "认罪", "revoke*", "deletes accounts", "deleted accounts", "accounts deleted", "accounts suspended",
+            "被控", "控以", "认罪", "立案调查", "暂停会员权利", "暂停执业", "停止执业", "revoke*", "deletes accounts", "deleted accounts", "accounts deleted", "accounts suspended",
             "close its", "closes its", "closing its", "shut its", "shuts its", "绑架", "押回", "押送", "训诫", "记过", "冻结账户", "账户被冻结", "资产被冻结",
             "accounts frozen", "froze its accounts", "froze the accounts", "froze their accounts", "unauthorised", "unauthorized", "sent to a camp", "taken to a camp", "taken to camp", "sent to camp", "reprisal*", "retaliation for", "pleaded guilty", "pleads guilty", "plead guilty", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
             "repatriat*", "bail revoked", "revoked bail", "revoked his bail", "revoked her bail", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
@@ -109,7 +109,7 @@ extension BuiltInVocabulary {
             "基督徒", "信徒", "法轮功", "藏人", "维吾尔", "维族", "穆斯林", "僧人", "喇嘛", "社会组织", "非政府组织",
             "民间组织", "ngo", "学生", "学者", "教授", "作家", "艺术家", "出版人", "网民", "博主", "网友", "发帖", "转发",
             "言论", "批评", "造谣", "谣言", "散布", "公民", "人士", "家属", "妻子", "母亲", "声援", "悼念", "纪念", "六四",
-            "白纸", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店", "编辑", "总编辑", "前区议员", "区议员", "民主派", "执业证", "流亡", "海外港人", "家人", "翻墙",
+            "白纸", "民运", "联署", "公开信", "劳工组织", "工会", "僧侣", "尼姑", "修女", "阿訇", "伊玛目", "宗教人士", "藏区", "蒙古族", "哈萨克", "倡导者", "权益", "书店", "编辑", "总编辑", "前区议员", "区议员", "民主派", "执业证", "流亡", "海外港人", "家人", "翻墙", "举报",
             "activist*", "lawyer*", "attorney*", "labor", "labour", "worker*", "union organi*", "trade union*", "unionist*",
             "journalist*", "reporter*", "blogger*", "citizen journalist*", "dissident*", "petitioner*", "protest*",
             "demonstrator*", "student*", "scholar*", "academic*", "professor*", "feminist*", "lgbt*", "ngo", "ngos",

@@ -127,7 +127,7 @@ public enum BuiltInVocabulary {
         negative: terms(0.7, "not-new", [
             "学习", "学习贯彻", "宣传", "普法", "宣讲", "培训", "知识竞赛", "竞赛", "答题", "执法检查",
             "贯彻落实", "交通法规", "典型案例", "招聘", "招标", "采购", "中标", "成交", "天气",
-            "表彰", "关于同意", "同意设立", "节假日", "放假", "代表建议", "委员建议", "提案", "议案", "法治宣传", "法律援助", "法律咨询", "法律服务", "立法会选举", "立法会议员",
+            "评估等级", "评估结果", "结果的公告", "名单", "表彰", "关于同意", "同意设立", "节假日", "放假", "代表建议", "委员建议", "提案", "议案", "法治宣传", "法律援助", "法律咨询", "法律服务", "立法会选举", "立法会议员",
             "regulation time", "in regulation", "regulation play", "regulation-size", "regulation size", "after regulation",
             "end of regulation", "law firm*", "law school*", "law student*", "law enforcement", "rule of law",
             "mother-in-law", "father-in-law", "in-law*", "murphy's law", "quiz",
