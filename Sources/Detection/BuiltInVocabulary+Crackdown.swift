@@ -66,7 +66,7 @@ extension BuiltInVocabulary {
             "判囚", "被判囚", "罪成", "还押", "落案", "检控", "提堂", "拒绝保释", "收押", "悬红", "bounty", "bounties",
             // Charged (HK/Taiwan 被控), questioned, suspended or punished, bail revoked; 悬红通缉 is one
             // action whose 通缉 (a wanted notice, usually ordinary crime) it hides.
-            "被控", "控以", "认罪", "立案调查", "暂停会员权利", "暂停执业", "停止执业", "revoke*", "deletes accounts", "deleted accounts", "accounts deleted", "accounts suspended",
+            "被控", "控以", "认罪", "police question", "police questioned", "police questioning", "police questions", "立案调查", "暂停会员权利", "暂停执业", "停止执业", "revoke*", "deletes accounts", "deleted accounts", "accounts deleted", "accounts suspended",
             "close its", "closes its", "closing its", "shut its", "shuts its", "绑架", "押回", "押送", "训诫", "记过", "冻结账户", "账户被冻结", "资产被冻结",
             "accounts frozen", "froze its accounts", "froze the accounts", "froze their accounts", "unauthorised", "unauthorized", "sent to a camp", "taken to a camp", "taken to camp", "sent to camp", "reprisal*", "retaliation for", "pleaded guilty", "pleads guilty", "plead guilty", "问话", "停职", "处分", "悬红通缉", "撤销保释", "保释被撤销", "stripped of", "punish*",
             "repatriat*", "bail revoked", "revoked bail", "revoked his bail", "revoked her bail", "剥夺政治权利", "被迫搬离", "被迫搬迁", "被迫迁出", "被迫关闭",
@@ -121,7 +121,7 @@ extension BuiltInVocabulary {
             "tiananmen", "vigil", "charity", "charities", "foundation", "legal aid", "grassroots", "free speech",
             "freedom of expression", "online posts", "social media posts", "bookstore*", "bookshop*",
             "independent media", "media outlet*", "newspaper*", "editor*", "imam*", "commemorat*", "mother", "father", "daughter", "son", "brother", "speech",
-            "religion", "mongolian*", "kazakh*", "dissent*", "rights", "exile*", "overseas activists", "ex-legislator*", "former legislator*", "former lawmaker*", "amnesty international",
+            "religion", "mongolian*", "kazakh*", "dissent*", "rights", "exile*", "overseas activists", "cartoonist*", "satir*", "漫画家", "ex-legislator*", "former legislator*", "former lawmaker*", "amnesty international",
             "human rights watch", "martyr*", "英烈", "online comments", "netizen*", "internet user*", "web user*",
         ]),
         regexes: [
