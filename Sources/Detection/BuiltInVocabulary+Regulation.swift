@@ -31,6 +31,10 @@ public enum BuiltInVocabulary {
             "审议通过", "表决通过", "三读通过", "公布施行", "起施行", "起实施", "正式施行", "正式实施", "施行", "生效",
             "废止", "予以废止", "颁布", "主席令", "国务院令", "国令", "国发", "国办发", "人大常委会公告",
             "修法", "修宪", "若干问题的解释", "适用法律若干问题", "首读", "二读", "三读", "预告修正", "预告订定", "预告废止",
+            // Hong Kong calls regulations 规例 and consults the public on them; SPC/SPP guiding cases bind
+            // lower courts like an interpretation; a mandatory national standard has the force of a rule.
+            "附属规例", "附属法例", "附属立法", "咨询公众", "公开咨询", "咨询文件", "指导性案例",
+            "强制性国家标准", "强制性标准",
             // English.
             "draft law", "draft laws", "draft regulation*", "draft rules", "draft measures", "draft amendment*",
             "draft bill", "draft provisions", "draft guidelines", "draft decision", "draft revision", "draft of the",
@@ -43,6 +47,8 @@ public enum BuiltInVocabulary {
             "come into force", "comes into force", "came into force", "coming into force", "enter into force",
             "enters into force", "entered into force", "entry into force", "in force from",
             "promulgat*", "repeal*", "abolish*", "rescind*", "enact*", "signed into law", "passed into law", "becomes law", "became law", "become law",
+            "public consultation", "consultation paper", "consultation document", "guiding case*",
+            "mandatory national standard*", "mandatory standard*",
             "first reading", "second reading", "third reading", "new legislation", "passes legislation", "passed legislation",
             "legislation passed", "lawmakers approve*",
             "npcsc", "npc standing committee", "new law", "new laws", "new rules", "new regulation*", 
@@ -52,7 +58,7 @@ public enum BuiltInVocabulary {
             "rules governing", "regulations governing", "regulations on", "regulations for", "rules on", "rules for",
             "measures on", "measures for", "provisions on", "provisions for", "law on", "law of the people's republic",
         ]) + terms(0.55, "instrument", [
-            "条例", "办法", "规定", "细则", "规则", "法律", "法规", "规章", "法典", "宪法", "刑法", "民法典",
+            "条例", "办法", "规定", "细则", "规则", "规例", "法例", "法律", "法规", "规章", "法典", "宪法", "刑法", "民法典",
             "慈善法", "境外非政府组织境内活动管理法", "反间谍法", "国家安全法", "网络安全法", "数据安全法", "个人信息保护法",
             "工会法", "劳动法", "劳动合同法", "反恐怖主义法", "反外国制裁法", "对外关系法", "爱国主义教育法", "保守国家秘密法",
             "国家情报法", "社会组织登记管理条例", "基金会管理条例", "社会团体登记管理条例", "民办非企业单位登记管理暂行条例",
@@ -75,7 +81,9 @@ public enum BuiltInVocabulary {
             "congress", "national assembly", "duma", "senate", "lawmakers", "legislators", "legislative council", "legco",
         ]) + terms(0.0, "hidden", [
             // Longer words that contain a vocabulary term but mean something else: matching them hides the shorter term.
-            "立法会", "立法院", "意见领袖", "不同意见",
+            "立法会", "立法院", "意见领袖", "不同意见", "规划草案", "设计草案", "方案草案", "预算草案",
+            // Rules about companies are still law: these hide the private-issuer negative "companies".
+            "of companies", "on companies", "for companies", "listed companies",
         ]) + terms(0.5, "action", [
             "印发", "发布", "公布", "出台", "立法", "通过", "审议", "修订", "修改", "修正", "制定", "起草", "实施", "试行", "暂行",
             "解读", "答记者问", "刊宪", "拍板", "gazette*", "新修订", "新修改", "批准", "下发", "出炉", "正式", "首部", "规范",
@@ -83,6 +91,9 @@ public enum BuiltInVocabulary {
             "revise*", "revision*", "tighten*", "overhaul*", "finaliz*", "finalis*", "roll out", "rolls out", "rolled out",
             "draft", "drafts", "drafted", "drafting", "proposed", "propose*", "proposal*", "effective", "in effect", "vote*",
             "voted", "signs", "signed", "ban", "bans", "banned", "require*", "mandate*", "restrict*", "expand*", "announce*", "reintroduc*", "tabled", "tables", "translation", "full text", "全文",
+        ]) + terms(0.6, "instrument", [
+            // A ban on selling a product is a rule (a government's, with an issuer or a start date beside it).
+            "bans sale", "bans the sale", "ban on the sale", "ban on sales", "banning the sale", "禁售", "禁止销售",
         ]) + terms(0.4, "action", [
             // "New" alone is weak evidence: "new inheritance rules explained" is not a new rule.
             "new",
@@ -116,7 +127,7 @@ public enum BuiltInVocabulary {
         negative: terms(0.7, "not-new", [
             "学习", "学习贯彻", "宣传", "普法", "宣讲", "培训", "知识竞赛", "竞赛", "答题", "执法检查",
             "贯彻落实", "交通法规", "典型案例", "招聘", "招标", "采购", "中标", "成交", "天气",
-            "表彰", "关于同意", "同意设立", "节假日", "放假", "代表建议", "委员建议", "提案", "议案", "法治宣传", "法律援助", "法律咨询", "法律服务", "立法会选举", "立法会议员",
+            "评估等级", "评估结果", "结果的公告", "名单", "表彰", "关于同意", "同意设立", "节假日", "放假", "代表建议", "委员建议", "提案", "议案", "法治宣传", "法律援助", "法律咨询", "法律服务", "立法会选举", "立法会议员",
             "regulation time", "in regulation", "regulation play", "regulation-size", "regulation size", "after regulation",
             "end of regulation", "law firm*", "law school*", "law student*", "law enforcement", "rule of law",
             "mother-in-law", "father-in-law", "in-law*", "murphy's law", "quiz",
@@ -127,7 +138,7 @@ public enum BuiltInVocabulary {
         ]) + terms(0.7, "occasion", [
             // Gatherings and anniversaries about laws that exist: evidence independent of study and promotion words.
             "讲座", "研讨会", "座谈会", "交流会", "经验交流", "论坛", "meets with", "met with", "holds talks",
-            "symposium", "forum",
+            "symposium", "forum", "conference", "roundtable", "panel discussion",
         ]) + terms(0.7, "sports", [
             // A league's rules and a referee's laws of the game are not law (their own group: a
             // sports story about a new rule for next season has two reasons to be noise).
