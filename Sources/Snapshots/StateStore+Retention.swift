@@ -5,8 +5,10 @@ import GRDB
 public struct RetentionPolicy: Sendable, Equatable {
     /// Page versions kept per page source (the newest; the latest is always kept).
     public var keepVersions: Int
-    /// Items, alerts, check history and page versions older than this are pruned.
+    /// Items, alerts and page versions older than this are pruned (check history: at most `checkDays`).
     public var keepDays: Int
+    /// Days of per-pass check history kept (less when `keepDays` is smaller).
+    public static let checkDays = 30
     public init(keepVersions: Int = 50, keepDays: Int = 365) {
         self.keepVersions = keepVersions
         self.keepDays = keepDays
@@ -60,7 +62,10 @@ extension StateStore {
                         SELECT 1 FROM deliveries d WHERE d.alert_id = alerts.id AND d.state IN ('pending', 'parked'))
                     """, arguments: [cutoff])
                 r.alerts = db.changesCount
-                try db.execute(sql: "DELETE FROM checks WHERE at < ?", arguments: [cutoff])
+                // Check history is for diagnosing a source (status, history): a month is plenty, and at one
+                // row per source per pass it would otherwise dominate the file.
+                let checksCutoff = now.addingTimeInterval(-Double(min(policy.keepDays, RetentionPolicy.checkDays)) * 86400)
+                try db.execute(sql: "DELETE FROM checks WHERE at < ?", arguments: [checksCutoff.timeIntervalSince1970])
                 r.checks = db.changesCount
                 return r
             }
