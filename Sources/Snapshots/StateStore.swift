@@ -14,8 +14,9 @@ public final class StateStore: @unchecked Sendable {
         try Self.prepareFolder(folder)
         path = (folder as NSString).appendingPathComponent(Self.fileName)
         let fm = FileManager.default
+        var checkedIntegrity = false
         if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
-            try Self.checkOwnership(path)
+            checkedIntegrity = try Self.checkOwnership(path, size: size)
         }
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -27,6 +28,12 @@ public final class StateStore: @unchecked Sendable {
             defer { umask(oldMask) }
             db = try DatabaseQueue(path: path, configuration: config)
             try migrate()
+            if checkedIntegrity {
+                try db.write { db in
+                    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('last_quick_check', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                                   arguments: [String(Date().timeIntervalSince1970)])
+                }
+            }
         } catch let e as StoreError {
             throw e
         } catch {
@@ -53,7 +60,9 @@ public final class StateStore: @unchecked Sendable {
     /// Refuses files that are not SQLite, or SQLite files that belong to something else, before
     /// anything could write to them. The application id is read through SQLite (read-only), since
     /// in WAL mode the file's own header can lag behind the last commit.
-    private static func checkOwnership(_ path: String) throws {
+    /// Returns whether the integrity check ran (see `integrityCheckDue`).
+    @discardableResult
+    private static func checkOwnership(_ path: String, size: Int) throws -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.database(path: path, reason: "cannot be read")
         }
@@ -65,6 +74,7 @@ public final class StateStore: @unchecked Sendable {
         config.busyMode = .timeout(10)
         let appID: Int32
         let check: String
+        var ranCheck = false
         do {
             let q = try DatabaseQueue(path: path, configuration: config)
             appID = try q.read { db in
@@ -77,7 +87,8 @@ public final class StateStore: @unchecked Sendable {
             // A damaged file (cut short, scribbled over) must be refused before a pass writes into
             // it and makes the damage worse; quick_check reads every page once (milliseconds for a
             // state of a few MB).
-            check = appID == Schema.applicationID
+            ranCheck = try appID == Schema.applicationID && q.read { db in try integrityCheckDue(db, size: size) }
+            check = ranCheck
                 ? try q.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)").joined(separator: "; ") } : "ok"
             try q.close()
         } catch {
@@ -85,6 +96,19 @@ public final class StateStore: @unchecked Sendable {
         }
         if appID != Schema.applicationID { throw StoreError.foreignDatabase(path: path) }
         if check != "ok" { throw StoreError.damagedDatabase(path: path, detail: String(check.prefix(300))) }
+        return ranCheck
+    }
+
+    /// quick_check reads every page: milliseconds for a state of a few MB, but a third of a second
+    /// for years of history, on every pass. So it runs on every open while the file is small, and
+    /// otherwise once a day; SQLite still reports a damaged page whenever a pass reads one.
+    private static func integrityCheckDue(_ db: Database, size: Int) throws -> Bool {
+        if size <= 32 << 20 { return true }
+        let hasMeta = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") ?? 0
+        guard hasMeta > 0, let last = try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'last_quick_check'")
+        else { return true }
+        let age = Date().timeIntervalSince1970 - last
+        return age < 0 || age > 86400
     }
 
     private func migrate() throws {
