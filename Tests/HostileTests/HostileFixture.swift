@@ -3,42 +3,8 @@ import TestSupport
 import XCTest
 
 /// A loopback server (with the /__fault endpoints of faults.py), a state folder and a feeds.yml.
-final class HostileFixture {
-    let root: URL
-    let web: URL
-    let state: URL
-    let config: URL
-    let server: TestHTTPServer
-    private var version = 0
-
-    init() throws {
-        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cw-hostile-\(UUID().uuidString)")
-        web = root.appendingPathComponent("web")
-        state = root.appendingPathComponent("state")
-        config = root.appendingPathComponent("feeds.yml")
-        try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
-        server = try TestHTTPServer(root: web)
-    }
-
-    deinit {
-        server.stop()
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    var base: String { server.baseURL }
-
-    func configure(_ yaml: String) throws {
-        try yaml.replacingOccurrences(of: "BASE", with: base).write(to: config, atomically: true, encoding: .utf8)
-    }
-
-    /// Writes a served file, bumping its mtime so a rewrite is always visible to conditional GET.
-    func write(_ name: String, _ text: String) throws {
-        let url = web.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-        version += 2
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(Double(version))], ofItemAtPath: url.path)
-    }
+final class HostileFixture: LoopbackWeb {
+    init() throws { try super.init(label: "hostile") }
 
     func writeFeed(_ name: String, items: [(guid: String, title: String, summary: String)]) throws {
         try write(name, Self.rss(items))
@@ -56,8 +22,6 @@ final class HostileFixture {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
-
-    func args(_ command: [String]) -> [String] { command + ["--config", config.path, "--state", state.path] }
 
     /// One pass (`--force --json`) as a child process whose memory and time are measured.
     func pass(_ extra: [String] = [], environment: [String: String] = [:], limits: ChildRun.Limits = .init()) throws -> ChildRun {

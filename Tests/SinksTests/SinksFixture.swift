@@ -5,29 +5,8 @@ import XCTest
 
 /// A served folder (feeds and webhook receivers on one loopback HTTP server), a state folder and a
 /// feeds.yml; passes run the built `civicwatch` binary as a child process.
-final class SinksFixture {
-    let root: URL
-    let web: URL
-    let state: URL
-    let config: URL
-    let server: TestHTTPServer
-    private var version = 0
-
-    init() throws {
-        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cw-sinks-\(UUID().uuidString)")
-        web = root.appendingPathComponent("web")
-        state = root.appendingPathComponent("state")
-        config = root.appendingPathComponent("feeds.yml")
-        try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
-        server = try TestHTTPServer(root: web)
-    }
-
-    deinit {
-        server.stop()
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    var base: String { server.baseURL }
+final class SinksFixture: LoopbackWeb {
+    init() throws { try super.init(label: "sinks") }
 
     /// Writes feed.xml with items `first..<last` (guid "i<n>").
     func writeFeed(_ range: Range<Int>, name: String = "feed.xml", titlePrefix: String = "Item") throws {
@@ -36,18 +15,7 @@ final class SinksFixture {
                 "<description>About item \($0)</description></item>"
         }.joined()
         let xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>T</title>\(items)</channel></rss>"
-        let url = web.appendingPathComponent(name)
-        try Data(xml.utf8).write(to: url)
-        version += 2
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(Double(version))], ofItemAtPath: url.path)
-    }
-
-    func configure(_ yaml: String) throws {
-        try yaml.replacingOccurrences(of: "BASE", with: base).write(to: config, atomically: true, encoding: .utf8)
-    }
-
-    func args(_ command: [String]) -> [String] {
-        command + ["--config", config.path, "--state", state.path]
+        try write(name, xml)
     }
 
     /// One pass over every source (`--force`), alerting on the first pass too.
