@@ -3,20 +3,9 @@ import Model
 
 /// Escaping for HTML text and attribute values.
 public enum HTMLEscape {
+    /// Source text cleaned of controls and bidi overrides (line breaks kept), then escaped.
     public static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in TextFormatter.cleanKeepingLines(s) {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
+        MarkupEscape.html(TextFormatter.cleanKeepingLines(s))
     }
 
     public static func attribute(_ s: String) -> String { text(s) }
