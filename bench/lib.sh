@@ -57,6 +57,27 @@ ensure_urlwatch() {
         || die "pip install urlwatch failed"
 }
 
+# The webchanges release the benchmark is pinned to (the maintained urlwatch fork).
+WEBCHANGES_VERSION=3.37.0
+
+# Creates $OUT_BASE/venv-webchanges with webchanges $WEBCHANGES_VERSION and the libraries its
+# xpath/css/html2text filters use (all of them are also webchanges's own requirements; listed
+# so that the venv does not depend on that staying true). No extras: no browser, no bs4.
+ensure_webchanges() {
+    local venv=$1
+    if [ -x "$venv/bin/webchanges" ] \
+        && "$venv/bin/webchanges" --version 2>/dev/null | grep -q "^webchanges ${WEBCHANGES_VERSION//./\\.}\$"; then
+        return 0
+    fi
+    if ! "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+        ensure_debs python3-venv
+    fi
+    log "creating $venv with webchanges==$WEBCHANGES_VERSION lxml cssselect html2text"
+    "$PY" -m venv --clear "$venv" || { ensure_debs python3-venv; "$PY" -m venv --clear "$venv"; } || die "python3 -m venv failed"
+    "$venv/bin/pip" install -q --disable-pip-version-check "webchanges==$WEBCHANGES_VERSION" lxml cssselect html2text >&2 \
+        || die "pip install webchanges failed"
+}
+
 # start_server DIR PORT DELAY_MS LOGFILE -> sets SERVER_PID and PORT
 start_server() {
     local dir=$1 port=$2 delay=$3 logf=$4 i

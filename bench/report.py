@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Format bench/run.sh's results.jsonl as a Markdown table plus civicwatch/urlwatch ratios."""
+"""Format bench/run.sh's results.jsonl as a Markdown table plus civicwatch/urlwatch and
+civicwatch/webchanges ratios."""
 import argparse
 import json
 
@@ -35,12 +36,20 @@ def main():
             r["sys_s"], r["maxrss_kb"] / 1024.0, "timeout" if r.get("timed_out") else r["rc"],
             s.get("200", 0), s.get("304", 0), fmt_alerts(r.get("alerts", {})),
             verdict(r)))
-    if any(t == "civicwatch" for t, _ in by) and any(t == "urlwatch" for t, _ in by):
-        print("\n### civicwatch / urlwatch (lower is better for civicwatch)\n")
+    tools = {t for t, _ in by}
+    # civicwatch against each Python watcher; webchanges against urlwatch when civicwatch is
+    # not in the run (e.g. --tools "urlwatch webchanges")
+    pairs = [("civicwatch", "urlwatch"), ("civicwatch", "webchanges")]
+    if "civicwatch" not in tools:
+        pairs.append(("webchanges", "urlwatch"))
+    for num, den in pairs:
+        if num not in tools or den not in tools:
+            continue
+        print("\n### %s / %s (lower is better for %s)\n" % (num, den, num))
         print("| pass | wall | CPU | peak RSS |")
         print("|---|---:|---:|---:|")
         for k in (1, 2, 3):
-            c, u = by.get(("civicwatch", k)), by.get(("urlwatch", k))
+            c, u = by.get((num, k)), by.get((den, k))
             if not c or not u:
                 continue
             def ratio(key):
@@ -56,6 +65,11 @@ def main():
     checks = [r for r in rows if r["tool"] == "civicwatch" and r.get("check")]
     if checks:
         print("\ncivicwatch correctness:")
+        for r in checks:
+            print("- " + r["check"])
+    checks = [r for r in rows if r["tool"] == "webchanges" and r.get("check")]
+    if checks:
+        print("\nwebchanges sanity check (its jobs work: no report on passes 1-2, the changed sources on 3):")
         for r in checks:
             print("- " + r["check"])
 

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Benchmark: civicwatch vs urlwatch 2.29 on a generated loopback web, three passes each.
+# Benchmark: civicwatch vs urlwatch 2.29 and webchanges 3.37.0 on a generated loopback web,
+# three passes each.
 #
 #   bench/run.sh [--n 900] [--delay-ms 0] [--port 0] [--fraction 0.1] [--seed 2]
-#                [--tools "civicwatch urlwatch"] [--timeout 900] [--out DIR] [--check]
+#                [--tools "civicwatch urlwatch webchanges"] [--timeout 900] [--out DIR] [--check]
 #
 # Passes per tool: 1 baseline (fresh state), 2 nothing changed, 3 after `webgen.py mutate`
 # changed round(fraction*N) sources. Each tool starts from a byte-and-mtime identical copy of
-# the freshly generated web and mutates it with the same seed, so both tools' third passes
+# the freshly generated web and mutates it with the same seed, so all tools' third passes
 # see exactly the same changes. Prints wall, CPU (user+sys) and peak RSS per pass and the
-# civicwatch/urlwatch ratios; civicwatch's passes are also checked as in check.sh. Exit 1
-# when a tool exits non-zero on a pass or civicwatch's alerts are wrong (2: harness error).
+# civicwatch/urlwatch and civicwatch/webchanges ratios; civicwatch's passes are also checked as
+# in check.sh, webchanges's with bench/wcreport.py. Exit 1 when a tool exits non-zero on a
+# pass, civicwatch's alerts are wrong or webchanges does not report exactly the changed
+# sources (2: harness error).
 # --check runs bench/check.sh (correctness only) with the remaining arguments instead.
 # CIVICWATCH_BIN=path skips the build; CIVICWATCH_SCRATCH=dir builds with --scratch-path.
 set -euo pipefail
@@ -19,7 +22,7 @@ ROOT=$(cd "$BENCH/.." && pwd)
 
 if [ "${1:-}" = --check ]; then shift; exec "$BENCH/check.sh" "$@"; fi
 
-N=900 PORT_ARG=0 DELAY=0 FRACTION=0.1 MSEED=2 TOOLS="civicwatch urlwatch" OUT= TIMEOUT=900
+N=900 PORT_ARG=0 DELAY=0 FRACTION=0.1 MSEED=2 TOOLS="civicwatch urlwatch webchanges" OUT= TIMEOUT=900
 while [ $# -gt 0 ]; do
     case $1 in
         --n) N=$2; shift 2 ;;
@@ -32,15 +35,17 @@ while [ $# -gt 0 ]; do
         --timeout) TIMEOUT=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
         --check) shift; exec "$BENCH/check.sh" "$@" ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         *) die "unknown argument $1 (see --help)" ;;
     esac
 done
 OUT=${OUT:-$BENCH/out/run-$N}
-VENV=$BENCH/out/venv
+VENV=$BENCH/out/venv WCVENV=$BENCH/out/venv-webchanges
 
 case " $TOOLS " in *" civicwatch "*) resolve_bin; log "civicwatch: $BIN" ;; esac
 case " $TOOLS " in *" urlwatch "*) ensure_urlwatch "$VENV"; log "urlwatch: $("$VENV/bin/urlwatch" --version)" ;; esac
+case " $TOOLS " in *" webchanges "*) ensure_webchanges "$WCVENV"
+    log "webchanges: $("$WCVENV/bin/webchanges" --version 2>&1 | grep '^webchanges ')" ;; esac
 
 rm -rf "$OUT" && mkdir -p "$OUT"
 PRISTINE=$OUT/pristine WEB=$OUT/web RESULTS=$OUT/results.jsonl
@@ -55,6 +60,13 @@ tool_cmd() {  # tool_cmd TOOL -> sets CMD array
         civicwatch) CMD=("$BIN" run --config "$WEB/feeds.yml" --state "$OUT/civicwatch-state" --json --force) ;;
         urlwatch) CMD=("$VENV/bin/urlwatch" --urls "$WEB/urls.yaml" --config "$WEB/urlwatch.yaml"
                        --cache "$OUT/urlwatch-cache.db" --hooks "$OUT/no-hooks.py") ;;
+        # HOME and XDG_* point into OUT, so webchanges neither reads nor writes the user's own
+        # ~/.config/webchanges (config, hooks), ~/.local/share/webchanges or legacy urlwatch files;
+        # no --hooks: the default hooks file in that empty config dir is skipped silently
+        webchanges) CMD=(env HOME="$OUT/webchanges-home" XDG_CONFIG_HOME="$OUT/webchanges-home/.config"
+                         XDG_DATA_HOME="$OUT/webchanges-home/.local/share" XDG_CACHE_HOME="$OUT/webchanges-home/.cache"
+                         "$WCVENV/bin/webchanges" --jobs "$WEB/jobs.yaml" --config "$WEB/config.yaml"
+                         --database "$OUT/webchanges-snapshots.db") ;;
         *) die "unknown tool $1" ;;
     esac
 }
@@ -74,11 +86,17 @@ run_pass() {  # run_pass TOOL K
             "$PY" "$BENCH/checkalerts.py" none "$base.out" --label "civicwatch pass $k" >"$base.check" || true
         fi
         verdict=$(head -n 1 "$base.check" | "$PY" -c 'import json,sys; print(json.dumps(sys.stdin.read().strip()))')
+    elif [ "$tool" = webchanges ]; then
+        # sanity check that its jobs work: nothing reported on passes 1-2, one CHANGED job per
+        # source of expected.json on pass 3 (see wcreport.py)
+        "$PY" "$BENCH/wcreport.py" check "$k" "$base.out" "$WEB/expected.json" >"$base.check" || true
+        verdict=$(head -n 1 "$base.check" | "$PY" -c 'import json,sys; print(json.dumps(sys.stdin.read().strip()))')
     fi
-    "$PY" - "$tool" "$k" "$m" "$stats" "$verdict" "$base.out" >>"$RESULTS" <<'EOF'
+    "$PY" - "$tool" "$k" "$m" "$stats" "$verdict" "$base.out" "$BENCH" >>"$RESULTS" <<'EOF'
 import json, re, sys
 from collections import Counter
-tool, k, m, stats, verdict, out = sys.argv[1:]
+tool, k, m, stats, verdict, out, bench = sys.argv[1:]
+sys.path.insert(0, bench)
 r = json.loads(m)
 r.update(tool=tool, pass_=int(k), server=json.loads(stats), check=json.loads(verdict))
 alerts = Counter()
@@ -89,10 +107,16 @@ with open(out, encoding="utf-8", errors="replace") as f:
                 alerts[json.loads(line).get("kind", "?")] += 1
             except ValueError:
                 alerts["non-json"] += 1
+        elif tool == "webchanges":
+            pass  # counted below from the per-job headers, which a one-job report also has
         else:
             mm = re.match(r"^\d+\. (CHANGED|NEW|ERROR|UNCHANGED):", line)
             if mm:
                 alerts[mm.group(1).lower()] += 1
+if tool == "webchanges":
+    sys.dont_write_bytecode = True  # no bench/__pycache__
+    import wcreport
+    alerts = wcreport.count(out)
 r["alerts"] = dict(alerts)
 r["pass"] = r.pop("pass_")
 print(json.dumps(r, ensure_ascii=False))
@@ -112,8 +136,8 @@ done
 
 "$PY" "$BENCH/report.py" "$RESULTS" --n "$N" --delay-ms "$DELAY" | tee "$OUT/report.md"
 
-# exit 1 when a tool failed a pass or civicwatch's alerts were wrong: the numbers are then
-# not a fair comparison
+# exit 1 when a tool failed a pass or civicwatch's alerts (webchanges's changed jobs) were
+# wrong: the numbers are then not a fair comparison
 "$PY" - "$RESULTS" <<'EOF2'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]

@@ -16,6 +16,8 @@
     feeds.yml          CivicWatch config (all N sources)
     urls.yaml          urlwatch jobs (equivalent)
     urlwatch.yaml      urlwatch config: stdout reporter only, no colour, no email
+    jobs.yaml          webchanges jobs (the same URLs and filters as urls.yaml)
+    config.yaml        webchanges config: as urlwatch.yaml, plus no PyPI version check
     manifest.json      [{id, type, url, file, encoding}]
     model.json         the generator's state (used by `mutate`)
 
@@ -256,6 +258,7 @@ def write_configs(d, m):
           "defaults: {interval: 1h, timeout: 30s, max_bytes: 10MB, concurrency: 16, per_host: 2}",
           "sources:"]
     uy = []
+    wy = []
     manifest = []
     for s in m["sources"]:
         u = url_of(s)
@@ -290,6 +293,9 @@ def write_configs(d, m):
             job.append("  - xpath: {path: '//item', method: xml}")
             job.append("  - html2text")
         uy.append("\n".join(job))
+        # webchanges reads the same job syntax; it renamed the `filter` directive to `filters`
+        # (the old name still works but is logged as deprecated)
+        wy.append("\n".join("filters:" if line == "filter:" else line for line in job))
     fy.append("alerts:")
     fy.append("  - stdout: {format: json}")
     with open(os.path.join(d, "feeds.yml"), "w") as f:
@@ -298,6 +304,10 @@ def write_configs(d, m):
         f.write("\n---\n".join(uy) + "\n")
     with open(os.path.join(d, "urlwatch.yaml"), "w") as f:
         f.write(URLWATCH_CFG)
+    with open(os.path.join(d, "jobs.yaml"), "w") as f:
+        f.write("\n---\n".join(wy) + "\n")
+    with open(os.path.join(d, "config.yaml"), "w") as f:
+        f.write(WEBCHANGES_CFG)
     with open(os.path.join(d, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=0, ensure_ascii=False)
 
@@ -319,6 +329,26 @@ job_defaults:
   url: {}
   shell: {}
   browser: {}
+"""
+
+
+WEBCHANGES_CFG = """# webchanges config for the benchmark: as urlwatch.yaml (stdout text report only), and
+# no network access of its own (version_check: once a day it would ask PyPI for a newer release).
+# Everything not set here keeps webchanges's defaults (sqlite3 database, 4 snapshots per job).
+display:
+  new: false          # the first pass records a baseline silently, as civicwatch does
+  error: true
+  unchanged: false
+  empty-diff: false
+report:
+  text: {line_length: 75, details: true, footer: false, minimal: false, separate: false}
+  stdout: {enabled: true, color: false}
+  browser: {enabled: false}
+  email: {enabled: false}
+  html: {separate: false, footer: false}
+  markdown: {details: true, footer: false, minimal: false, separate: false}
+version_check:
+  enabled: false
 """
 
 
