@@ -53,7 +53,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport",
+        .target(name: "LeakCheckScope", path: "Tests/LeakCheckScope"),
+        .target(name: "TestSupport", dependencies: ["Model", "LeakCheckScope"], path: "Tests/TestSupport",
                 resources: [.copy("testserver.py"), .copy("faults.py"), .copy("smtpserver.py")]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Model"]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "Model"], resources: [.copy("Fixtures")]),

@@ -69,6 +69,8 @@ public final class LoopbackServer: @unchecked Sendable {
         close(listener)
         listener = -1
         _ = stopped.wait(timeout: .now() + 2)
+        // The thread's closure holds the server; dropping the thread ends that cycle.
+        thread = nil
     }
 
     private func acceptLoop(_ fd: Int32) {

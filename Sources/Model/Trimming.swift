@@ -4,6 +4,17 @@ extension StringProtocol {
     /// The string without leading and trailing Unicode whitespace (spaces, tabs, line breaks,
     /// U+00A0, U+3000 …), as `trimmingCharacters(in: .whitespacesAndNewlines)` but native.
     public func trimmedWhitespace() -> String {
+        // Most strings (header lines, ids, links) begin and end in ASCII: trim those bytes
+        // without decoding scalars.
+        let whole = Substring(self)
+        let bytes = whole.utf8
+        var lo = bytes.startIndex, hi = bytes.endIndex
+        while lo < hi, isASCIISpace(bytes[lo]) { lo = bytes.index(after: lo) }
+        while hi > lo, isASCIISpace(bytes[bytes.index(before: hi)]) { hi = bytes.index(before: hi) }
+        if lo == hi { return "" }
+        if bytes[lo] < 0x80, bytes[bytes.index(before: hi)] < 0x80 {
+            return String(whole[lo..<hi])
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -12,3 +23,7 @@ extension StringProtocol {
         return String(out)
     }
 }
+
+/// The ASCII characters with Unicode's White_Space property: TAB, LF, VT, FF, CR and space.
+@inline(__always)
+private func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }

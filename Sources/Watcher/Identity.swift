@@ -44,7 +44,14 @@ enum Identity {
 
     /// Lower-cased scheme and host, no default port, no fragment, no tracking parameters.
     static func canonicalLink(_ link: String) -> String? {
-        guard var c = URLComponents(string: link.trimmedWhitespace()), let host = c.host, !host.isEmpty else {
+        let trimmed = link.trimmedWhitespace()
+        if let fast = CanonicalLink.simple(trimmed) { return fast }
+        return canonicalLinkThroughFoundation(trimmed)
+    }
+
+    /// The reference definition; `CanonicalLink.simple` must give the same answer where it answers.
+    static func canonicalLinkThroughFoundation(_ link: String) -> String? {
+        guard var c = URLComponents(string: link), let host = c.host, !host.isEmpty else {
             return nil
         }
         c.scheme = c.scheme?.lowercased()

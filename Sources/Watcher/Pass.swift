@@ -65,12 +65,16 @@ public struct Pass {
                                         classifier: Classifier(spec: detection),
                                         groupWindow: detection.grouping ? detection.groupWindow : nil)
         let routedSinks = sinks
-        let keep = configuration.keepVersions
         let collected = OutcomeCollector()
+        let log = logger
+        let batcher = CommitBatcher(store: store, keepVersions: configuration.keepVersions) { entry, status in
+            Self.logOutcome(status, spec: entry.spec, logger: log)
+            let counts = collected.add(SourceOutcome(source: entry.spec.id, status: status, elapsed: entry.elapsed))
+            options.progress?(PassProgress(done: counts.done, total: dueCount, failed: counts.failed))
+        }
         // Parsing and storing run beside the transfers, so slow servers and CPU work overlap.
         let work = OperationQueue()
         work.maxConcurrentOperationCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        let log = logger
         Fetcher(limits: FetchLimits(concurrency: configuration.concurrency, perHost: configuration.perHost))
             .fetchAll(requests) { request, result in
                 guard let spec = specs[request.key] else { return }
@@ -78,21 +82,14 @@ public struct Pass {
                 work.addOperation {
                     let t0 = Date()
                     let r = processor.process(spec, previous: previous, fetched: result)
-                    var status = r.status
-                    do {
-                        // Which sinks owe each alert is decided now and stored with it.
-                        let routes = Dictionary(r.alerts.map { ($0.id, SinkRoutes.sinks(for: $0, source: spec, among: routedSinks)) },
-                                                uniquingKeysWith: { a, _ in a })
-                        try store.commit(r.update, route: { routes[$0] ?? [] }, keepVersions: keep)
-                    } catch {
-                        status = .failed(reason: "cannot store the result: \(error)")
-                    }
-                    Self.logOutcome(status, spec: spec, logger: log)
-                    let counts = collected.add(SourceOutcome(source: spec.id, status: status, elapsed: Date().timeIntervalSince(t0)))
-                    options.progress?(PassProgress(done: counts.done, total: dueCount, failed: counts.failed))
+                    // Which sinks owe each alert is decided now and stored with it.
+                    let routes = Dictionary(r.alerts.map { ($0.id, SinkRoutes.sinks(for: $0, source: spec, among: routedSinks)) },
+                                            uniquingKeysWith: { a, _ in a })
+                    batcher.add(.init(spec: spec, result: r, routes: routes, elapsed: Date().timeIntervalSince(t0)))
                 }
             }
         work.waitUntilAllOperationsAreFinished()
+        batcher.flush()
         report.outcomes += collected.all
 
         TestHooks.beforeDelivery()

@@ -114,8 +114,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def reply(self, status, body=b"", headers=()):
         self.start(status, headers, len(body))
+        # The request counts as handled once its last bytes are handed to the socket: the client
+        # can then finish and start another request before this thread gets the GIL back, and a
+        # later "ended" would show an overlap that never happened.
+        self.mark_ended()
         if body:
             self.wfile.write(body)
+
+    def mark_ended(self):
+        if self.entry is not None and self.entry["ended"] is None:
+            with LOG_LOCK:
+                self.entry["ended"] = time.time()
 
     def do_HEAD(self):
         self.do_GET()
@@ -128,9 +137,7 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         finally:
-            if self.entry is not None:
-                with LOG_LOCK:
-                    self.entry["ended"] = time.time()
+            self.mark_ended()
 
     def do_POST(self):
         self.started = time.time()

@@ -63,8 +63,8 @@ struct DecodedBody {
             // A BOM, or zeros of UTF-16/32.
             if b[0] == 0xEF || b[0] == 0xFE || b[0] == 0xFF || b[0] == 0 || b[1] == 0 { return false }
             // The document's own declaration, read from its head as the detector reads it.
-            let head = Array(b.prefix(64 * 1024))
-            if head.count < b.count, !head.contains(UInt8(ascii: "<")) { return false }
+            let head = UnsafeBufferPointer(rebasing: b.prefix(64 * 1024))
+            if head.count < b.count, memchr(head.baseAddress!, Int32(UInt8(ascii: "<")), head.count) == nil { return false }
             if let declared = CharsetDetector.declaredLabel(head), Charset.from(label: declared) != .utf8 { return false }
             guard memchr(b.baseAddress!, 0, b.count) == nil else { return false }
             return Transcoder.isValidUTF8(b)
