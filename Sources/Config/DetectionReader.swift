@@ -29,7 +29,7 @@ enum DetectionReader {
     }
 
     private static func checkName(_ name: String, _ field: YAMLField) throws {
-        guard name.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) != nil, name.count <= 40 else {
+        guard Slug.isValid(name, underscore: true), name.count <= 40 else {
             throw field.error("`\(name)`: a category or list name is lower-case letters, digits, `-` and `_` (e.g. foreign-ngo)")
         }
     }

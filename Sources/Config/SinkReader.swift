@@ -224,7 +224,7 @@ enum SinkReader {
 
     private static func sinkName(_ field: YAMLField) throws -> String {
         let s = try field.nonEmptyString()
-        guard s.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) != nil, s.count <= 64 else {
+        guard Slug.isValid(s, underscore: true), s.count <= 64 else {
             throw field.error("`\(s)`: a sink name is lower-case letters, digits, `-` and `_` (e.g. team, slack-crackdown)")
         }
         return s

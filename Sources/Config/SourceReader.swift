@@ -19,7 +19,7 @@ enum SourceReader {
 
         guard let idField = field("id") else { throw entry.error("a source needs an `id`") }
         let id = try idField.nonEmptyString()
-        guard id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil, id.count <= 64 else {
+        guard Slug.isValid(id, underscore: false), id.count <= 64 else {
             throw idField.error("`\(id)`: an id is lower-case letters, digits and dashes (e.g. mca-notices)")
         }
         guard let urlField = field("url") else { throw entry.error("source `\(id)` needs a `url`") }

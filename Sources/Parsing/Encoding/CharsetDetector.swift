@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Decides which charset a body is in, with the precedence browsers use: byte order mark, then
 /// the user's override, then the HTTP header, then the document's own declaration
@@ -98,8 +99,8 @@ enum CharsetDetector {
         for part in contentType.split(separator: ";").dropFirst() {
             let kv = part.split(separator: "=", maxSplits: 1)
             guard kv.count == 2,
-                  kv[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
-            let v = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+                  kv[0].trimmedWhitespace().lowercased() == "charset" else { continue }
+            let v = String(kv[1].drop { " \t\"'".contains($0) }.reversed().drop { " \t\"'".contains($0) }.reversed())
             return v.isEmpty ? nil : v
         }
         return nil

@@ -21,14 +21,31 @@ struct Charset: Equatable, Sendable {
 
     var isUTF16or32: Bool { name.hasPrefix("utf-16") || name.hasPrefix("utf-32") }
 
+    /// Trimmed of spaces and quotes, lower-cased, "_" as "-". On bytes: this runs for every fetched
+    /// body, and Foundation's trimming and replacing went through NSString.
+    static func normalizedLabel(_ raw: String) -> String {
+        let quoteOrSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == 0x22 || $0 == 0x27 }
+        var bytes = Array(raw.utf8)
+        while let last = bytes.last, quoteOrSpace(last) { bytes.removeLast() }
+        let start = bytes.firstIndex { !quoteOrSpace($0) } ?? bytes.count
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count - start)
+        var ascii = true
+        for b in bytes[start...] {
+            if b >= 0x80 { ascii = false }
+            out.append(b == UInt8(ascii: "_") ? UInt8(ascii: "-") : (b >= 0x41 && b <= 0x5A ? b | 0x20 : b))
+        }
+        let label = String(decoding: out, as: UTF8.self)
+        return ascii ? label : label.lowercased()
+    }
+
     /// Maps a label the way browsers do (WHATWG Encoding Standard): legacy labels decode as their
     /// superset, because servers label GBK pages "gb2312" and Windows-1252 pages "iso-8859-1",
     /// and a strict decoder would stop at the first character outside the label.
     /// Returns nil for labels iconv does not know, so the caller falls through to the next source.
     static func from(label raw: String) -> Charset? {
-        var label = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n\"'")).lowercased()
+        let label = normalizedLabel(raw)
         if label.isEmpty { return nil }
-        label = label.replacingOccurrences(of: "_", with: "-")
         switch label {
         case "utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8":
             return .utf8

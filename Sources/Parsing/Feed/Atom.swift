@@ -32,7 +32,7 @@ enum AtomReader {
         case "title":
             item.title = FeedText.construct(child)
         case "link":
-            let rel = (child.attribute("rel") ?? "alternate").trimmingCharacters(in: .whitespaces).lowercased()
+            let rel = (child.attribute("rel") ?? "alternate").trimmedWhitespace().lowercased()
             guard rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate",
                   let href = child.attribute("href") ?? nonEmpty(child.textContent) else { return }
             let resolved = URLResolver.resolve(href, at: child)

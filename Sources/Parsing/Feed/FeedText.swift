@@ -1,11 +1,12 @@
 import Foundation
 import CLibXML2
+import Model
 
 /// Text constructs (Atom title/summary/content, and inline XHTML in RSS) → plain text.
 enum FeedText {
     /// Atom 1.0 `type` (text, html, xhtml, or a MIME type) and Atom 0.3 `mode` (xml, escaped, base64).
     static func construct(_ node: XMLNode) -> String {
-        let type = (node.attribute("type") ?? "text").lowercased().trimmingCharacters(in: .whitespaces)
+        let type = (node.attribute("type") ?? "text").lowercased().trimmedWhitespace()
         let mode = node.attribute("mode")?.lowercased()
         if mode == "base64" || (type.contains("/") && !type.hasPrefix("text/") && !type.contains("xml") && looksBase64(node)) {
             let raw = node.textContent.filter { !$0.isWhitespace }

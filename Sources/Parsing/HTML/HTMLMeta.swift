@@ -1,12 +1,13 @@
 import Foundation
 import CLibXML2
+import Model
 
 /// Document-level facts of an HTML page: base URL, title, advertised feeds.
 enum HTMLMeta {
     /// `<base href>` resolved against the page URL (libxml2 would return it unresolved).
     static func baseURL(_ doc: XMLDocument, pageURL: String) -> String {
         if case .nodes(let n)? = try? doc.evaluate("//base[@href][1]/@href"), let href = n.first?.textContent,
-           !href.trimmingCharacters(in: .whitespaces).isEmpty {
+           !href.trimmedWhitespace().isEmpty {
             return URLResolver.resolve(href, against: pageURL)
         }
         return pageURL
@@ -28,7 +29,7 @@ enum HTMLMeta {
         var out = [String]()
         for link in links {
             let rel = (link.attribute("rel") ?? "").lowercased().split(whereSeparator: { $0.isWhitespace })
-            let type = (link.attribute("type") ?? "").lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+            let type = (link.attribute("type") ?? "").lowercased().trimmedWhitespace()
             guard rel.contains("alternate"), feedTypes.contains(type), let href = link.attribute("href") else { continue }
             let url = URLResolver.resolve(href, against: base)
             if !url.isEmpty, !out.contains(url) { out.append(url) }
