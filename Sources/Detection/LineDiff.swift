@@ -13,12 +13,12 @@ public enum LineDiff {
             for ch in line {
                 current.append(ch)
                 if sentenceEnds.contains(ch) {
-                    let t = current.trimmingCharacters(in: .whitespaces)
+                    let t = current.trimmedWhitespace()
                     if !t.isEmpty { result.append(t) }
                     current = ""
                 }
             }
-            let t = current.trimmingCharacters(in: .whitespaces)
+            let t = current.trimmedWhitespace()
             if !t.isEmpty { result.append(t) }
         }
         return result

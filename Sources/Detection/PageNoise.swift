@@ -54,7 +54,14 @@ public struct PageNoise: Sendable {
         self.patterns = (builtIn ? Self.builtInPatterns : []) + patterns
         self.minChange = minChange
         self.onlyAdded = onlyAdded
-        self.compiled = self.patterns.compactMap {
+        self.compiled = (builtIn ? Self.builtInCompiled : []) + Self.compile(patterns)
+    }
+
+    /// Compiled once per process: every page source with a change would otherwise compile them again.
+    private static let builtInCompiled = compile(builtInPatterns)
+
+    private static func compile(_ patterns: [String]) -> [NSRegularExpressionBox] {
+        patterns.compactMap {
             (try? NSRegularExpression(pattern: $0, options: [.caseInsensitive])).map(NSRegularExpressionBox.init)
         }
     }
@@ -78,9 +85,29 @@ public struct PageNoise: Sendable {
     }
 
     /// A line diff of the two texts where units equal after masking count as unchanged.
+    ///
+    /// Masking runs some thirty regular expressions per unit, so the units the two versions share
+    /// at their start and end (most of a page, usually) are not masked: they stay matched to each
+    /// other under positional keys no masked unit can equal. Matching a common prefix and suffix never makes
+    /// an edit script longer, so the diff is as small as with every unit masked.
     public func diff(old: String, new: String, context: Int = 1) -> [DiffLine] {
         let a = LineDiff.units(old), b = LineDiff.units(new)
-        return LineDiff.diff(a, b, keysA: a.map(mask), keysB: b.map(mask), context: context)
+        var prefix = 0
+        while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        var masked: [String: String] = [:]
+        func keys(_ units: [String]) -> [String] {
+            units.indices.map { i in
+                if i < prefix { return "p\(i)" }
+                if i >= units.count - suffix { return "s\(units.count - i)" }
+                if let k = masked[units[i]] { return k }
+                let k = "m" + mask(units[i])
+                masked[units[i]] = k
+                return k
+            }
+        }
+        return LineDiff.diff(a, b, keysA: keys(a), keysB: keys(b), context: context)
     }
 
     /// Whether a diff is worth an alert: some change, text added when `only: added`, and at least
