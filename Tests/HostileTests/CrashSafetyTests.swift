@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Passes killed with SIGKILL at random moments, a disk that fills up, a state file that is not ours:
@@ -121,6 +122,10 @@ final class CrashSafetyTests: XCTestCase {
     /// A disk that fills up mid-pass (RLIMIT_FSIZE on the child, SIGXFSZ ignored: writes fail with
     /// EFBIG) fails the pass with a clear message and leaves the previous state as it was.
     func testFullDiskFailsThePassAndKeepsThePreviousState() throws {
+        // ThreadSanitizer's runtime itself dies of SIGBUS in its shadow memory once RLIMIT_FSIZE
+        // is reached (before civicwatch sees the error), so the limit cannot stand for a full disk
+        // there; the normal and AddressSanitizer suites run this test.
+        try XCTSkipIf(Sanitizers.thread, "RLIMIT_FSIZE crashes the ThreadSanitizer runtime")
         let f = try HostileFixture()
         try f.configure("""
         sources:

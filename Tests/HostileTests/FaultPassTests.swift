@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// One pass over every hostile server and document of faults.py beside good sources: each bad
@@ -62,7 +63,7 @@ final class FaultPassTests: XCTestCase {
         XCTAssertEqual(run.status, 1, "completed, some sources failed: \(run.stderr.suffix(2000))")
         // Under `swift test --sanitize=…` (scratch paths .build-asan / .build-tsan) everything is
         // several times slower and ASan's shadow memory counts in RSS.
-        let sanitized = CommandLine.arguments[0].contains(".build-asan") || CommandLine.arguments[0].contains(".build-tsan")
+        let sanitized = Sanitizers.any
         XCTAssertLessThan(run.seconds, sanitized ? 400 : 150, "every fault is bounded by its source's timeout")
         XCTAssertLessThan(run.peakRSS, (sanitized ? 3_000 : 640) * 1_048_576, "memory bounded (200,000 items in one feed included)")
 
