@@ -19,8 +19,8 @@ public struct Configuration: Sendable {
     /// The `detection:` section (categories, watch-lists, grouping window).
     public var detection = DetectionSpec()
 
-    public init(file: String, stateDir: String? = nil, keepVersions: Int = 50, keepDays: Int = 365, concurrency: Int = 16,
-                perHost: Int = 2, sources: [SourceSpec] = [], sinks: [SinkSpec] = []) {
+    public init(file: String, stateDir: String? = nil, keepVersions: Int = 50, keepDays: Int = 365, concurrency: Int = 128,
+                perHost: Int = 8, sources: [SourceSpec] = [], sinks: [SinkSpec] = []) {
         self.file = file
         self.stateDir = stateDir
         self.keepVersions = keepVersions
