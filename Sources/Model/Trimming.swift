@@ -27,3 +27,12 @@ extension StringProtocol {
 /// The ASCII characters with Unicode's White_Space property: TAB, LF, VT, FF, CR and space.
 @inline(__always)
 private func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+extension String {
+    /// Line feeds as spaces (one line of text from a rendered block), without Foundation's
+    /// NSString-bridged `replacingOccurrences`.
+    public var newlinesAsSpaces: String {
+        guard utf8.contains(0x0A) else { return self }
+        return String(decoding: utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    }
+}

@@ -38,6 +38,6 @@ enum FeedText {
 
     /// Inline XHTML: the text of the element tree, blocks separated by spaces.
     static func xhtml(_ node: XMLNode) -> String {
-        TextNormalizer.plain(HTMLText.render(node).replacingOccurrences(of: "\n", with: " "))
+        TextNormalizer.plain(HTMLText.render(node).newlinesAsSpaces)
     }
 }

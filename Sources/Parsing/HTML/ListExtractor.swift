@@ -7,11 +7,11 @@ public enum ListExtractor {
     public static func extract(_ input: ParseInput, selectors: ListSelectors, timezone: TimeZone) throws -> ParsedDocument {
         // Every selector is checked before the page is looked at: a typo must fail loudly even
         // on a page that happens to have no items today.
-        let itemsExpr = try Selector.xpath(selectors.items)
-        let titleExpr = try Selector.xpath(selectors.title)
-        let linkExpr = try Selector.xpath(selectors.link)
-        let dateExpr = try selectors.date.map(Selector.xpath)
-        let summaryExpr = try selectors.summary.map(Selector.xpath)
+        let itemsExpr = try Selector.compiled(selectors.items)
+        let titleExpr = try Selector.compiled(selectors.title)
+        let linkExpr = try Selector.compiled(selectors.link)
+        let dateExpr = try selectors.date.map(Selector.compiled)
+        let summaryExpr = try selectors.summary.map(Selector.compiled)
 
         let body = DecodedBody(input)
         guard let doc = XMLDocument.html(body.utf8, url: input.url) else {
@@ -47,7 +47,7 @@ public enum ListExtractor {
         case .nodes(let nodes):
             guard let n = nodes.first else { return nil }
             let t = TextNormalizer.plain(n.pointee.type == XML_ELEMENT_NODE
-                                         ? HTMLText.render(n).replacingOccurrences(of: "\n", with: " ") : n.textContent)
+                                         ? HTMLText.render(n).newlinesAsSpaces : n.textContent)
             return t.isEmpty ? nil : t
         }
     }
@@ -70,9 +70,11 @@ public enum ListExtractor {
 /// Selector expressions from feeds.yml: XPath, or CSS when prefixed with `css:`.
 enum Selector {
     static func xpath(_ expression: String) throws -> String {
-        let trimmed = expression.trimmingCharacters(in: .whitespaces)
-        let xpath = trimmed.hasPrefix("css:") ? try CSSToXPath.translate(String(trimmed.dropFirst(4))) : trimmed
-        xmlXPathFreeCompExpr(try XMLDocument.compile(xpath))
-        return xpath
+        try compiled(expression).expression
+    }
+
+    static func compiled(_ expression: String) throws -> XPath {
+        let trimmed = expression.trimmedWhitespace()
+        return try XPath(trimmed.hasPrefix("css:") ? try CSSToXPath.translate(String(trimmed.dropFirst(4))) : trimmed)
     }
 }

@@ -5,8 +5,8 @@ import Model
 /// HTML (or XML) documents watched as text: the content XPath minus ignored parts, one block per line.
 public enum PageExtractor {
     public static func extract(_ input: ParseInput, content: String?, ignore: [String]) throws -> ParsedDocument {
-        let contentExpr = try content.map(Selector.xpath) ?? "//body"
-        let ignoreExprs = try ignore.map(Selector.xpath)
+        let contentExpr = try Selector.compiled(content ?? "//body")
+        let ignoreExprs = try ignore.map(Selector.compiled)
         let body = DecodedBody(input)
         guard let doc = XMLDocument.html(body.utf8, url: input.url) else {
             throw ParseError.unparsable(url: input.url, reason: "the HTML parser built no tree")

@@ -93,8 +93,13 @@ final class XMLDocument {
 
     /// Evaluates `expression` with `node` as the context node (the document when nil).
     func evaluate(_ expression: String, at node: XMLNode? = nil) throws -> Value {
-        let comp = try XMLDocument.compile(expression)
-        defer { xmlXPathFreeCompExpr(comp) }
+        try evaluate(XPath(expression), at: node)
+    }
+
+    /// Evaluates a compiled expression (reused for every item of a list page).
+    func evaluate(_ xpath: XPath, at node: XMLNode? = nil) throws -> Value {
+        let comp = xpath.compiled
+        let expression = xpath.expression
         let ctx = context()
         ctx.pointee.node = node ?? UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
         guard let obj = xmlXPathCompiledEval(comp, ctx) else {
@@ -117,10 +122,24 @@ final class XMLDocument {
         }
     }
 
-    func nodes(_ expression: String, at node: XMLNode? = nil) throws -> [XMLNode] {
-        switch try evaluate(expression, at: node) {
+    func nodes(_ xpath: XPath, at node: XMLNode? = nil) throws -> [XMLNode] {
+        switch try evaluate(xpath, at: node) {
         case .nodes(let n): return n
-        case .text: throw ParseError.invalidSelector(expression: expression, reason: "does not select nodes")
+        case .text: throw ParseError.invalidSelector(expression: xpath.expression, reason: "does not select nodes")
         }
     }
+}
+
+/// A compiled XPath expression. Compiling cost more than evaluating, and a list page evaluates the
+/// same title, link and date expressions for each of its items. Used by one thread at a time.
+final class XPath {
+    let expression: String
+    let compiled: xmlXPathCompExprPtr
+
+    init(_ expression: String) throws {
+        self.expression = expression
+        compiled = try XMLDocument.compile(expression)
+    }
+
+    deinit { xmlXPathFreeCompExpr(compiled) }
 }
