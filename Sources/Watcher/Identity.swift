@@ -5,7 +5,9 @@ import Model
 /// Stable identities for items and alerts, so the same item is recognised on every pass.
 enum Identity {
     static func sha256(_ s: String) -> String {
-        Hex.encode(SHA256.hash(data: Data(s.utf8)))
+        var s = s
+        // Hashes the string's own bytes: a Data copy per item identity showed in profiles.
+        return s.withUTF8 { Hex.encode(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
     static func sha256(_ data: Data) -> String {
