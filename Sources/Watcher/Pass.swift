@@ -75,11 +75,16 @@ public struct Pass {
         // Parsing and storing run beside the transfers, so slow servers and CPU work overlap.
         let work = OperationQueue()
         work.maxConcurrentOperationCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        // When servers answer faster than bodies are parsed, the transfer loop waits here instead of
+        // queueing every body in memory: peak memory then does not grow with the number of sources.
+        let waiting = DispatchSemaphore(value: work.maxConcurrentOperationCount * 4)
         Fetcher(limits: FetchLimits(concurrency: configuration.concurrency, perHost: configuration.perHost))
             .fetchAll(requests) { request, result in
                 guard let spec = specs[request.key] else { return }
                 let previous = states[spec.id]
+                waiting.wait()
                 work.addOperation {
+                    defer { waiting.signal() }
                     let t0 = Date()
                     let r = processor.process(spec, previous: previous, fetched: result)
                     // Which sinks owe each alert is decided now and stored with it.
