@@ -2,6 +2,7 @@
 #ifndef CIVICWATCH_CCURL_SHIM_H
 #define CIVICWATCH_CCURL_SHIM_H
 #include <curl/curl.h>
+#include <sys/epoll.h>  // SocketEvents drives the multi handle with epoll
 
 typedef size_t (*cw_curl_data_cb)(char *, size_t, size_t, void *);
 typedef int (*cw_curl_xferinfo_cb)(void *, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
@@ -22,4 +23,11 @@ static inline CURLcode cw_easy_getinfo_string(CURL *h, CURLINFO i, char **v) { r
 static inline CURLcode cw_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) { return curl_easy_getinfo(h, i, v); }
 
 static inline CURLMcode cw_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+
+// The socket interface of the multi handle (CURLMOPT_SOCKETFUNCTION / TIMERFUNCTION), driven by epoll.
+typedef int (*cw_curl_socket_cb)(CURL *, curl_socket_t, int, void *, void *);
+typedef int (*cw_curl_multi_timer_cb)(CURLM *, long, void *);
+static inline CURLMcode cw_multi_setopt_socket_cb(CURLM *m, cw_curl_socket_cb f) { return curl_multi_setopt(m, CURLMOPT_SOCKETFUNCTION, f); }
+static inline CURLMcode cw_multi_setopt_timer_cb(CURLM *m, cw_curl_multi_timer_cb f) { return curl_multi_setopt(m, CURLMOPT_TIMERFUNCTION, f); }
+static inline CURLMcode cw_multi_setopt_pointer(CURLM *m, CURLMoption o, void *v) { return curl_multi_setopt(m, o, v); }
 #endif

@@ -65,17 +65,24 @@ struct MultiLoop {
             done.removeAll(keepingCapacity: true)
         }
 
+        guard let events = SocketEvents(multi: multi.handle) else {
+            startMore()
+            failAll(&running, &done, message: "cannot create an epoll instance: \(String(cString: strerror(errno)))")
+            deliver()
+            return
+        }
+        defer { events.close() }
         startMore()
         deliver()
+        var mc = events.kick()
         while !running.isEmpty {
-            var stillRunning: Int32 = 0
-            let mc = curl_multi_perform(multi.handle, &stillRunning)
             if mc != CURLM_OK && mc != CURLM_CALL_MULTI_PERFORM {
                 failAll(&running, &done, message: "libcurl multi error: \(String(cString: curl_multi_strerror(mc)))")
                 deliver()
                 return
             }
             var queued: Int32 = 0
+            var added = false
             while let msg = curl_multi_info_read(multi.handle, &queued) {
                 // The message dies with remove_handle: copy what is needed first.
                 guard msg.pointee.msg == CURLMSG_DONE, let easy = msg.pointee.easy_handle else { continue }
@@ -86,10 +93,12 @@ struct MultiLoop {
                 done.append((t.request, t.result(code: code)))
             }
             // Refill before handing results over, so the network stays busy while the caller works.
+            let before = running.count
             startMore()
+            added = running.count > before
             deliver()
             if running.isEmpty { break }
-            _ = curl_multi_poll(multi.handle, nil, 0, 1000, nil)
+            mc = added ? events.kick() : events.step(maxWaitMs: 1000)
         }
     }
 
