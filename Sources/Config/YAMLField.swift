@@ -47,7 +47,7 @@ struct YAMLField {
     }
 
     func nonEmptyString() throws -> String {
-        let s = try string().trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = try string().trimmedWhitespace()
         if s.isEmpty { throw error("must not be empty") }
         return s
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// What the fetcher needs to know about a URL before handing it to libcurl.
 struct FetchURL {
@@ -16,7 +17,7 @@ struct FetchURL {
         func invalid(_ why: String) -> Result<FetchURL, FetchError> {
             .failure(FetchError(reason: .invalidURL, url: shown, message: why))
         }
-        let url = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = raw.trimmedWhitespace()
         guard let sep = url.range(of: "://") else { return invalid("malformed URL: no scheme") }
         let scheme = url[..<sep.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else {
