@@ -78,7 +78,8 @@ extension StateStore {
                 WHERE created_at >= ? AND source_id != ? AND story IS NOT NULL AND length(story) BETWEEN ? AND ?
                 ORDER BY created_at DESC LIMIT 5000
                 """, arguments: [since, source, n * 3 / 4, n * 4 / 3 + 1])
-            if let hit = candidates.first(where: { StorySimilarity.sameStory(title, $0["story"]) }) {
+            let mine = StorySimilarity.Title(title)
+            if let hit = candidates.first(where: { StorySimilarity.sameStory(mine, PreparedTitles.shared.title($0["story"])) }) {
                 rows = try Row.fetchAll(db, sql: "SELECT id, payload FROM alerts WHERE id = ?", arguments: [hit["id"] as String])
             }
         }
@@ -87,5 +88,23 @@ extension StateStore {
         let payload: String = row["payload"]
         guard let alert = try? AlertJSON.decode(Data(payload.utf8)) else { return nil }
         return (id, alert)
+    }
+}
+
+/// Prepared story titles of stored alerts, kept for the process: each new alert is compared with
+/// the same recent alerts, which would otherwise be prepared again for every comparison.
+final class PreparedTitles: @unchecked Sendable {
+    static let shared = PreparedTitles()
+    private var titles: [String: StorySimilarity.Title] = [:]
+    private let lock = NSLock()
+
+    func title(_ text: String) -> StorySimilarity.Title {
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = titles[text] { return t }
+        if titles.count >= 50_000 { titles.removeAll(keepingCapacity: true) }
+        let t = StorySimilarity.Title(text)
+        titles[text] = t
+        return t
     }
 }

@@ -1,5 +1,6 @@
 import Detection
-import Model
+import Foundation
+@testable import Model
 import XCTest
 
 final class StoryKeyTests: XCTestCase {
@@ -27,6 +28,22 @@ final class StoryKeyTests: XCTestCase {
         XCTAssertTrue(StorySimilarity.sameStory(h, i), "the same words in another order")
         let j = StoryKey.titleKey("Four labour activists detained by Guangzhou police")!
         XCTAssertFalse(StorySimilarity.sameStory(h, j), "another city is another story")
+    }
+
+    /// Grouping compares prepared titles; their bigram score must be the plain one of the titles
+    /// without spaces.
+    func testPreparedTitlesScoreAsThePlainStrings() {
+        let titles = ["China: Release detained labour activists now, rights groups say",
+                      "China: release detained labour activists now, rights group says",
+                      "关于印发《社会组织登记管理办法》的通知", "关于印发《慈善组织信息公开管理办法》的通知",
+                      "a a a a", "ab", "x", "", "Shenzhen police detain four labour activists"]
+        for a in titles {
+            for b in titles {
+                let plain = StorySimilarity.dice(a.replacingOccurrences(of: " ", with: ""), b.replacingOccurrences(of: " ", with: ""))
+                let prepared = StorySimilarity.dice(.init(a), .init(b))
+                XCTAssertEqual(plain, prepared, accuracy: 1e-12, "\(a) / \(b)")
+            }
+        }
     }
 
     func testLinkKeysIgnoreSchemeWwwAndTracking() {
