@@ -108,7 +108,7 @@ stop_server() {
 
 # server_stats: prints the server's counters as JSON and zeroes them
 server_stats() {
-    "$PY" -c 'import sys,urllib.request; print(urllib.request.urlopen("http://127.0.0.1:%s/__stats?reset=1" % sys.argv[1], timeout=10).read().decode())' "$PORT"
+    "$PY" -c 'import sys,urllib.request; print(urllib.request.urlopen("http://127.0.0.1:%s/__stats?reset=1" % sys.argv[1], timeout=120).read().decode())' "$PORT"
 }
 
 # reset_web PRISTINE WEB: make WEB an exact copy (bytes and mtimes) of PRISTINE
