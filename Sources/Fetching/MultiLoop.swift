@@ -82,7 +82,6 @@ struct MultiLoop {
                 return
             }
             var queued: Int32 = 0
-            var added = false
             while let msg = curl_multi_info_read(multi.handle, &queued) {
                 // The message dies with remove_handle: copy what is needed first.
                 guard msg.pointee.msg == CURLMSG_DONE, let easy = msg.pointee.easy_handle else { continue }
@@ -95,7 +94,7 @@ struct MultiLoop {
             // Refill before handing results over, so the network stays busy while the caller works.
             let before = running.count
             startMore()
-            added = running.count > before
+            let added = running.count > before
             deliver()
             if running.isEmpty { break }
             mc = added ? events.kick() : events.step(maxWaitMs: 1000)

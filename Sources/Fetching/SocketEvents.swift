@@ -65,7 +65,7 @@ final class SocketEvents {
     }
 
     /// Lets libcurl act on whatever is due (sockets ready, or its timeout), waiting at most
-    /// `maxWaitMs` for something to happen. Returns false on a multi-handle error.
+    /// `maxWaitMs` for something to happen. Returns the first multi-handle error, if any.
     func step(maxWaitMs: Int) -> CURLMcode {
         var running: Int32 = 0
         let wait = remainingTimeoutMs().map { min($0, maxWaitMs) } ?? maxWaitMs
