@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import Model
 import Parsing
 
@@ -11,12 +12,4 @@ func fuzzFeed(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-// SwiftPM makes this file the program's entry point, so libFuzzer's own main is not used: hand
-// control to its driver with the function above as the target.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzFeed))
+runFuzzer(fuzzFeed)
