@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Model
 
 /// One line per event on stderr, `LEVEL [source] message key=value`, which journald and cron mail
 /// show as is (journald adds its own timestamps; `--timestamps` adds ours for plain files).
@@ -25,7 +26,7 @@ public struct LineLogHandler: LogHandler {
         var text = timestamps ? ISO8601DateFormatter().string(from: Date()) + " " : ""
         text += level.rawValue
         if let id = all.removeValue(forKey: "source") { text += " [\(id)]" }
-        text += " " + message.description.replacingOccurrences(of: "\n", with: " ")
+        text += " " + message.description.newlinesAsSpaces
         for (k, v) in all.sorted(by: { $0.key < $1.key }) { text += " \(k)=\(v)" }
         StatusLine.shared.write(line: text)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Left-aligned columns for terminal tables. Widths count display columns, so Chinese titles
 /// (two columns per character) line up.
@@ -34,7 +35,7 @@ struct TablePrinter {
     /// Shortens a cell for a table, keeping it on one line.
     static func cell(_ s: String?, max: Int = 60) -> String {
         guard let s, !s.isEmpty else { return "-" }
-        let one = s.replacingOccurrences(of: "\n", with: " ")
+        let one = s.newlinesAsSpaces
         return one.count > max ? String(one.prefix(max - 1)) + "…" : one
     }
 }

@@ -69,10 +69,7 @@ public enum ListExtractor {
 
 /// Selector expressions from feeds.yml: XPath, or CSS when prefixed with `css:`.
 enum Selector {
-    static func xpath(_ expression: String) throws -> String {
-        try compiled(expression).expression
-    }
-
+    /// The expression compiled (a CSS selector translated first); an invalid one throws.
     static func compiled(_ expression: String) throws -> XPath {
         let trimmed = expression.trimmedWhitespace()
         return try XPath(trimmed.hasPrefix("css:") ? try CSSToXPath.translate(String(trimmed.dropFirst(4))) : trimmed)
