@@ -4,24 +4,34 @@ import Model
 
 /// Stable identities for items and alerts, so the same item is recognised on every pass.
 enum Identity {
-    static func sha256(_ s: String) -> String {
+    /// The SHA-256 of the string's UTF-8 bytes in hex, cut to `length` digits (64: all of it).
+    static func sha256(_ s: String, length: Int = 64) -> String {
         var s = s
         // Hashes the string's own bytes: a Data copy per item identity showed in profiles.
-        return s.withUTF8 { Hex.encode(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+        return s.withUTF8 { hex(SHA256.hash(data: UnsafeRawBufferPointer($0)), length: length) }
     }
 
-    static func sha256(_ data: Data) -> String {
-        Hex.encode(SHA256.hash(data: data))
+    /// The hash of a body and the fingerprint of what is extracted from it, fed to the hash one
+    /// after the other rather than concatenated (a copy of every body).
+    static func sha256(_ data: Data, then suffix: Data) -> String {
+        var hasher = SHA256()
+        hasher.update(data: data)
+        hasher.update(data: suffix)
+        return hex(hasher.finalize(), length: 64)
+    }
+
+    private static func hex(_ digest: SHA256.Digest, length: Int) -> String {
+        digest.withUnsafeBytes { Hex.encode($0, limit: length / 2) }
     }
 
     /// guid/id when the source gives one; else the canonical link; else the normalised title and date.
     /// The summary is deliberately left out: sources edit summaries, and an edit is not a new item.
     static func item(_ item: FeedItem) -> String {
         if let id = item.id?.trimmedWhitespace(), !id.isEmpty {
-            return String(sha256("id:" + id).prefix(32))
+            return sha256("id:" + id, length: 32)
         }
         if let link = item.link, let canonical = canonicalLink(link) {
-            return String(sha256("link:" + canonical).prefix(32))
+            return sha256("link:" + canonical, length: 32)
         }
         return textIdentity(item)
     }
@@ -29,7 +39,7 @@ enum Identity {
     static func textIdentity(_ item: FeedItem) -> String {
         let title = item.title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let date = item.published.map { ISO8601.string($0) } ?? ""
-        return String(sha256("text:" + title + "|" + date).prefix(32))
+        return sha256("text:" + title + "|" + date, length: 32)
     }
 
     /// Identities for a document's items; two items sharing a link (a list whose every entry points
@@ -38,7 +48,7 @@ enum Identity {
         var seen = Set<String>()
         return items.map { item in
             var id = Self.item(item)
-            if seen.contains(id) { id = String(sha256(id + "|" + textIdentity(item)).prefix(32)) }
+            if seen.contains(id) { id = sha256(id + "|" + textIdentity(item), length: 32) }
             seen.insert(id)
             return id
         }
@@ -69,6 +79,6 @@ enum Identity {
     }
 
     static func alertID(_ parts: String...) -> String {
-        String(sha256(parts.joined(separator: "|")).prefix(24))
+        sha256(parts.joined(separator: "|"), length: 24)
     }
 }

@@ -32,7 +32,7 @@ struct SourceProcessor {
         case let .success(response):
             if let etag = response.etag { state.etag = etag }
             if let lm = response.lastModified { state.lastModified = lm }
-            let bodyHash = response.notModified ? state.bodyHash : Identity.sha256(response.body + fingerprint(spec))
+            let bodyHash = response.notModified ? state.bodyHash : Identity.sha256(response.body, then: fingerprint(spec))
             if state.baselineAt != nil, response.notModified || bodyHash == state.bodyHash {
                 var alerts = succeeded(spec, &state)
                 alerts += quietCheck(spec, &state)
