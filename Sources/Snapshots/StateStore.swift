@@ -121,6 +121,10 @@ public final class StateStore: @unchecked Sendable {
                 try db.execute(sql: Schema.create)
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+                // A state created now holds nothing old enough to prune: the first pruning is due
+                // six hours from now, not at the end of the first pass (4 % of a baseline pass).
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('last_prune', ?)",
+                               arguments: [String(Date().timeIntervalSince1970)])
             } else {
                 for v in version..<Schema.version {
                     if let step = Schema.upgrades[v] { try db.execute(sql: step) }

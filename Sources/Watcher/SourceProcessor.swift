@@ -118,7 +118,9 @@ struct SourceProcessor {
         switch spec.type {
         case .feed, .list:
             let ids = Identity.items(document.items)
-            let known = try store.knownIdentities(source: spec.id, among: ids)
+            // Items are only ever stored together with the baseline mark, so a source without one
+            // has none to look up.
+            let known = isBaseline ? [] : try store.knownIdentities(source: spec.id, among: ids)
             var batch = Set<String>()
             let fresh = zip(ids, document.items).filter { !known.contains($0.0) && batch.insert($0.0).inserted }
             let previousCount = state.itemsLast
