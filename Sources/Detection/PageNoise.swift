@@ -61,8 +61,10 @@ public struct PageNoise: Sendable {
     private static let builtInCompiled = compile(builtInPatterns)
 
     private static func compile(_ patterns: [String]) -> [NSRegularExpressionBox] {
-        patterns.compactMap {
-            (try? NSRegularExpression(pattern: $0, options: [.caseInsensitive])).map(NSRegularExpressionBox.init)
+        patterns.compactMap { pattern in
+            (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])).map {
+                NSRegularExpressionBox(regex: $0, needsDigit: NoiseRegex.requiresDigit(pattern))
+            }
         }
     }
 
@@ -74,7 +76,10 @@ public struct PageNoise: Sendable {
     /// The unit with every noisy part replaced by one placeholder.
     public func mask(_ unit: String) -> String {
         var s = unit
-        for box in compiled {
+        // Most patterns cannot match text without a digit, and most lines of a page have none.
+        // (Replacing only ever removes digits, so the answer holds for every step below.)
+        let hasDigit = NoiseRegex.containsDecimalDigit(unit)
+        for box in compiled where hasDigit || !box.needsDigit {
             let ns = s as NSString
             s = box.regex.stringByReplacingMatches(in: s, range: NSRange(location: 0, length: ns.length), withTemplate: "§")
         }
@@ -137,4 +142,6 @@ public struct PageNoise: Sendable {
 /// NSRegularExpression is immutable and thread-safe once built, but not marked Sendable.
 struct NSRegularExpressionBox: @unchecked Sendable {
     let regex: NSRegularExpression
+    /// Every match contains a decimal digit (see `NoiseRegex.requiresDigit`).
+    let needsDigit: Bool
 }

@@ -66,4 +66,29 @@ final class BuiltInPatternTests: XCTestCase {
             }
         }
     }
+
+    /// Masking skips the patterns that need a digit on units without one; the result must be the
+    /// same as running every pattern, on Chinese and English page lines with and without digits
+    /// (fullwidth ones included, which ICU's \d matches).
+    func testMaskingSkipsOnlyPatternsThatCannotMatch() throws {
+        let all = try PageNoise.builtInPatterns.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        func reference(_ unit: String) -> String {
+            var s = unit
+            for r in all {
+                s = r.stringByReplacingMatches(in: s, range: NSRange(location: 0, length: (s as NSString).length), withTemplate: "§")
+            }
+            if s.count <= 40 { s = String(s.unicodeScalars.filter { !("0"..."9").contains($0) }.map(Character.init)) }
+            return s
+        }
+        let pieces = ["访问量：", "１２３", "2026年3月5日", "星期三", "今天", "二〇二六年三月五日", "Monday", "wed", "sid=abc",
+                      "deadbeefcafebabe0", "5 hours ago", "3分钟前", "views: 1,234", "© 2025", "法律", "草案征求意见",
+                      "the State Council", " ", "。", "12:30", "visitor number 42", "٣", "abcdefghijklmnopqrstuvwx12",
+                      "01234567-89ab-cdef-0123-456789abcdef", "共 123 条"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<1500 {
+            let unit = (0..<Int.random(in: 1...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(PageNoise().mask(unit), reference(unit), unit)
+        }
+    }
 }
+
