@@ -79,9 +79,13 @@ public struct PageNoise: Sendable {
         // Most patterns cannot match text without a digit, and most lines of a page have none.
         // (Replacing only ever removes digits, so the answer holds for every step below.)
         let hasDigit = NoiseRegex.containsDecimalDigit(unit)
+        var range = NSRange(location: 0, length: s.utf16.count)
         for box in compiled where hasDigit || !box.needsDigit {
-            let ns = s as NSString
-            s = box.regex.stringByReplacingMatches(in: s, range: NSRange(location: 0, length: ns.length), withTemplate: "§")
+            // Most patterns find nothing in a given unit; looking is cheaper than building the
+            // unchanged copy that replacing returns.
+            guard box.regex.firstMatch(in: s, range: range) != nil else { continue }
+            s = box.regex.stringByReplacingMatches(in: s, range: range, withTemplate: "§")
+            range = NSRange(location: 0, length: s.utf16.count)
         }
         if s.count <= Self.shortUnit {
             s = String(s.unicodeScalars.filter { !("0"..."9").contains($0) }.map(Character.init))
