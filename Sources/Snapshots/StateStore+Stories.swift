@@ -23,11 +23,11 @@ extension StateStore {
                                created: Double) throws -> Bool {
         guard let window = update.groupWindow, let keys = update.stories[alertID] else { return false }
         // The same alert again (a pass repeated after a crash) is left to INSERT OR IGNORE.
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM alerts WHERE id = ?", arguments: [alertID]) == true { return false }
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM alerts WHERE id = ?"), arguments: [alertID]) == true { return false }
         guard let earlier = try findStory(db, keys: keys, source: update.state.id, since: created - window) else {
             return false
         }
-        let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE alert_id = ? AND state = 'pending'",
+        let pending = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deliveries WHERE alert_id = ? AND state = 'pending'"),
                                        arguments: [earlier.id]) ?? 0
         guard pending > 0 else { return true }
         var merged = earlier.alert
@@ -60,27 +60,29 @@ extension StateStore {
     /// Called after an alert was inserted: remembers its story keys for later alerts to find.
     static func recordStory(_ db: Database, update: SourceUpdate, alertID: String) throws {
         guard update.groupWindow != nil, let keys = update.stories[alertID] else { return }
-        try db.execute(sql: "UPDATE alerts SET story = ?, story_link = ? WHERE id = ? AND story IS NULL AND story_link IS NULL",
-                       arguments: [keys.title, keys.link, alertID])
+        try db.cachedStatement(sql: "UPDATE alerts SET story = ?, story_link = ? WHERE id = ? AND story IS NULL AND story_link IS NULL")
+            .execute(arguments: [keys.title, keys.link, alertID])
     }
 
     private static func findStory(_ db: Database, keys: StoryKeys, source: String, since: Double) throws -> (id: String, alert: Alert)? {
         // Exact keys first (indexed), then near-duplicate titles among recent alerts.
-        var rows = try Row.fetchAll(db, sql: """
+        // Every statement here runs once per new alert: cached, as compiling them cost more than
+        // running them.
+        var rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, payload FROM alerts
             WHERE created_at >= ? AND source_id != ? AND ((story_link IS NOT NULL AND story_link = ?) OR (story IS NOT NULL AND story = ?))
             ORDER BY created_at, rowid LIMIT 1
-            """, arguments: [since, source, keys.link, keys.title])
+            """), arguments: [since, source, keys.link, keys.title])
         if rows.isEmpty, let title = keys.title, title.unicodeScalars.count >= 12 {
             let n = title.count
-            let candidates = try Row.fetchAll(db, sql: """
+            let candidates = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, story FROM alerts
                 WHERE created_at >= ? AND source_id != ? AND story IS NOT NULL AND length(story) BETWEEN ? AND ?
                 ORDER BY created_at DESC LIMIT 5000
-                """, arguments: [since, source, n * 3 / 4, n * 4 / 3 + 1])
+                """), arguments: [since, source, n * 3 / 4, n * 4 / 3 + 1])
             let mine = StorySimilarity.Title(title)
             if let hit = candidates.first(where: { StorySimilarity.sameStory(mine, PreparedTitles.shared.title($0["story"])) }) {
-                rows = try Row.fetchAll(db, sql: "SELECT id, payload FROM alerts WHERE id = ?", arguments: [hit["id"] as String])
+                rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, payload FROM alerts WHERE id = ?"), arguments: [hit["id"] as String])
             }
         }
         guard let row = rows.first else { return nil }
