@@ -14,10 +14,11 @@ public enum ListExtractor {
         let summaryExpr = try selectors.summary.map(Selector.compiled)
 
         let body = DecodedBody(input)
-        guard let doc = XMLDocument.html(body.utf8, url: input.url) else {
+        guard let doc = body.withUTF8({ XMLDocument.html($0, url: input.url) }) else {
             throw ParseError.unparsable(url: input.url, reason: "the HTML parser built no tree")
         }
-        let base = HTMLMeta.baseURL(doc, pageURL: input.url)
+        let meta = HTMLMeta.Scan(doc)
+        let base = HTMLMeta.baseURL(meta, pageURL: input.url)
         var items = [FeedItem]()
         for node in try doc.nodes(itemsExpr) {
             let title = try text(doc.evaluate(titleExpr, at: node)) ?? ""
@@ -34,8 +35,8 @@ public enum ListExtractor {
             items.append(item)
         }
         return ParsedDocument(format: .html, wellFormed: body.errors == 0, encoding: body.charset.name,
-                              title: HTMLMeta.title(doc), items: items,
-                              feedLinks: HTMLMeta.feedLinks(doc, base: base))
+                              title: HTMLMeta.title(meta), items: items,
+                              feedLinks: HTMLMeta.feedLinks(meta, base: base))
     }
 
     /// The normalised text of the first selected node (or of a string result).

@@ -8,12 +8,14 @@ public enum PageExtractor {
         let contentExpr = try Selector.compiled(content ?? "//body")
         let ignoreExprs = try ignore.map(Selector.compiled)
         let body = DecodedBody(input)
-        guard let doc = XMLDocument.html(body.utf8, url: input.url) else {
+        guard let doc = body.withUTF8({ XMLDocument.html($0, url: input.url) }) else {
             throw ParseError.unparsable(url: input.url, reason: "the HTML parser built no tree")
         }
-        let base = HTMLMeta.baseURL(doc, pageURL: input.url)
-        let title = HTMLMeta.title(doc)
-        let feedLinks = HTMLMeta.feedLinks(doc, base: base)
+        // Read before `ignore` removes (and frees) nodes the scan may point at.
+        let meta = HTMLMeta.Scan(doc)
+        let base = HTMLMeta.baseURL(meta, pageURL: input.url)
+        let title = HTMLMeta.title(meta)
+        let feedLinks = HTMLMeta.feedLinks(meta, base: base)
         for expr in ignoreExprs { remove(try doc.evaluate(expr)) }
 
         var text = ""
