@@ -37,7 +37,9 @@ extension StateStore {
             try db.write { db in
                 var r = PruneReport()
                 let last = try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'last_prune'")
-                if let last, now.timeIntervalSince1970 - last < every, now.timeIntervalSince1970 >= last { return r }
+                // Within `every` either way: a new state records its creation (a moment after the
+                // pass's own clock started) as its last pruning; a clock set back further prunes.
+                if let last, abs(now.timeIntervalSince1970 - last) < every { return r }
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('last_prune', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                arguments: [String(now.timeIntervalSince1970)])
                 try db.execute(sql: """
