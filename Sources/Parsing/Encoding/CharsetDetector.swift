@@ -118,11 +118,7 @@ enum CharsetDetector {
         var limit = min(bytes.count, 4096)
         // Extend to the first element start after the prolog: "<" followed by a letter.
         if limit < bytes.count, let firstElement = firstElementStart(bytes) { limit = max(limit, min(firstElement + 512, bytes.count)) }
-        // Lower-cased ASCII; other bytes become spaces so they can never join a name.
-        let head = ASCIIHead(bytes[0..<limit].map { b -> UInt8 in
-            if b >= 0x80 { return 0x20 }
-            return b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-        })
+        let head = ASCIIHead(UnsafeBufferPointer(rebasing: bytes[0..<limit]))
         if let r = head.find("<?xml", in: 0..<head.count) {
             let declEnd = head.find("?>", in: r.upperBound..<head.count)?.lowerBound ?? head.count
             if let v = head.attributeValue(named: "encoding", in: r.upperBound..<declEnd) { return v }
@@ -155,11 +151,19 @@ enum CharsetDetector {
     }
 }
 
-/// The lower-cased ASCII head of a document, searched byte by byte.
+/// The head of a document seen as lower-cased ASCII, other bytes as spaces so they can never join
+/// a name. Read in place: a lower-cased copy of every body's head cost more than the search.
 private struct ASCIIHead {
-    let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-    var count: Int { bytes.count }
+    let raw: UnsafeBufferPointer<UInt8>
+    init(_ raw: UnsafeBufferPointer<UInt8>) { self.raw = raw }
+    var count: Int { raw.count }
+
+    @inline(__always)
+    subscript(_ i: Int) -> UInt8 {
+        let b = raw[i]
+        if b >= 0x80 { return 0x20 }
+        return b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
 
     func find(_ needle: StaticString, in range: Range<Int>) -> Range<Int>? {
         let n = needle.utf8CodeUnitCount
@@ -168,9 +172,14 @@ private struct ASCIIHead {
             var i = range.lowerBound
             let last = range.upperBound - n
             while i <= last {
-                if bytes[i] == pat[0] {
+                if pat[0] == UInt8(ascii: "<") {
+                    // "<" is itself in every view of the bytes: let memchr skip to the next one.
+                    guard let p = memchr(raw.baseAddress! + i, Int32(pat[0]), last - i + 1) else { return nil }
+                    i = raw.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                }
+                if self[i] == pat[0] {
                     var k = 1
-                    while k < n, bytes[i + k] == pat[k] { k += 1 }
+                    while k < n, self[i + k] == pat[k] { k += 1 }
                     if k == n { return i..<(i + n) }
                 }
                 i += 1
@@ -181,8 +190,12 @@ private struct ASCIIHead {
 
     func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
         var i = range.lowerBound
-        while i < range.upperBound { if bytes[i] == byte { return i }; i += 1 }
+        while i < range.upperBound { if self[i] == byte { return i }; i += 1 }
         return nil
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: range.map { self[$0] }, as: UTF8.self)
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -194,28 +207,28 @@ private struct ASCIIHead {
             from = r.upperBound
             // Must start an attribute name, not be the end of another one ("http-equiv" vs "equiv").
             if r.lowerBound > range.lowerBound {
-                let before = bytes[r.lowerBound - 1]
+                let before = self[r.lowerBound - 1]
                 if (before >= 0x61 && before <= 0x7A) || before == UInt8(ascii: "-") { continue }
             }
             var i = r.upperBound
-            while i < range.upperBound, Self.isSpace(bytes[i]) { i += 1 }
-            guard i < range.upperBound, bytes[i] == UInt8(ascii: "=") else { continue }
+            while i < range.upperBound, Self.isSpace(self[i]) { i += 1 }
+            guard i < range.upperBound, self[i] == UInt8(ascii: "=") else { continue }
             i += 1
-            while i < range.upperBound, Self.isSpace(bytes[i]) { i += 1 }
+            while i < range.upperBound, Self.isSpace(self[i]) { i += 1 }
             guard i < range.upperBound else { return nil }
-            let q = bytes[i]
+            let q = self[i]
             if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
                 var lo = i + 1
                 var hi = lo
-                while hi < range.upperBound, bytes[hi] != q { hi += 1 }
+                while hi < range.upperBound, self[hi] != q { hi += 1 }
                 // Spaces and tabs around a quoted value do not belong to it.
-                while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
-                while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
-                return lo < hi ? String(decoding: bytes[lo..<hi], as: UTF8.self) : nil
+                while lo < hi, self[lo] == 0x20 || self[lo] == 0x09 { lo += 1 }
+                while hi > lo, self[hi - 1] == 0x20 || self[hi - 1] == 0x09 { hi -= 1 }
+                return lo < hi ? text(lo..<hi) : nil
             }
             var hi = i
-            while hi < range.upperBound, !Self.isSpace(bytes[hi]), !" >/;\"'".utf8.contains(bytes[hi]) { hi += 1 }
-            return hi > i ? String(decoding: bytes[i..<hi], as: UTF8.self) : nil
+            while hi < range.upperBound, !Self.isSpace(self[hi]), !" >/;\"'".utf8.contains(self[hi]) { hi += 1 }
+            return hi > i ? text(i..<hi) : nil
         }
         return nil
     }
