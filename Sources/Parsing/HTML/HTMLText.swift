@@ -18,39 +18,90 @@ enum HTMLText {
     }
 
     static func render(_ nodes: [XMLNode]) -> String {
+        // Text is gathered as UTF-8 bytes and element names are classified from their bytes: a
+        // String per text node and a lower-cased String and two Set lookups per element were
+        // most of rendering a page.
         var lines = [String]()
-        var current = ""
+        var current: [UInt8] = []
         func flush() {
-            let line = TextNormalizer.plain(current)
+            let line = TextNormalizer.plain(bytes: current)
             if !line.isEmpty { lines.append(line) }
-            current = ""
+            current.removeAll(keepingCapacity: true)
         }
         func walk(_ n: XMLNode) {
             switch n.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let c = n.pointee.content { current += String(cString: c) }
-            case XML_ATTRIBUTE_NODE:
-                current += n.textContent
+                if let c = n.pointee.content {
+                    current.append(contentsOf: UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
+                }
+            case XML_ATTRIBUTE_NODE, XML_ENTITY_REF_NODE:
+                current += n.textBytes
             case XML_ELEMENT_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
-                let name = n.pointee.type == XML_ELEMENT_NODE ? n.localName.lowercased() : ""
-                if hiddenElements.contains(name) { return }
-                let block = blockElements.contains(name)
+                let kind = n.pointee.type == XML_ELEMENT_NODE ? ElementKind.of(n.pointee.name) : .inline
+                if kind == .hidden { return }
+                let block = kind == .block
                 if block { flush() }
                 // Cells of one row stay on one line, but their words must not run together.
-                if name == "td" || name == "th" { current += " " }
+                if kind == .cell { current.append(0x20) }
                 var c = n.pointee.children
                 while let child = c {
                     walk(child)
                     c = child.pointee.next
                 }
                 if block { flush() }
-            case XML_ENTITY_REF_NODE:
-                current += n.textContent
             default:
                 break
             }
         }
         for n in nodes { walk(n); flush() }
         return lines.joined(separator: "\n")
+    }
+
+    /// How an element renders, looked up by its name's lower-cased ASCII bytes packed into an
+    /// integer (every name in the two sets is at most ten bytes).
+    enum ElementKind {
+        case block, hidden, cell, inline
+
+        private static let table: [NameKey: ElementKind] = {
+            var t: [NameKey: ElementKind] = [:]
+            for name in blockElements { t[NameKey(name)] = .block }
+            for name in hiddenElements { t[NameKey(name)] = .hidden }
+            t[NameKey("td")] = .cell
+            t[NameKey("th")] = .cell
+            return t
+        }()
+
+        static func of(_ name: UnsafePointer<xmlChar>?) -> ElementKind {
+            guard let name, let key = NameKey(name) else { return .inline }
+            return table[key] ?? .inline
+        }
+    }
+
+    /// Up to 16 bytes of a name, ASCII lower-cased; longer names and names with non-ASCII bytes
+    /// have no key (no such element is in the sets).
+    struct NameKey: Hashable {
+        var low: UInt64 = 0, high: UInt64 = 0
+
+        init(_ name: String) { self.init(Array(name.utf8))! }
+
+        init?(_ bytes: [UInt8]) {
+            guard bytes.count <= 16 else { return nil }
+            for (i, b) in bytes.enumerated() {
+                guard b < 0x80, b != 0 else { return nil }
+                let lower = UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                if i < 8 { low |= lower << (8 * UInt64(i)) } else { high |= lower << (8 * UInt64(i - 8)) }
+            }
+        }
+
+        init?(_ name: UnsafePointer<xmlChar>) {
+            var i = 0
+            while name[i] != 0 {
+                let b = name[i]
+                guard i < 16, b < 0x80 else { return nil }
+                let lower = UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                if i < 8 { low |= lower << (8 * UInt64(i)) } else { high |= lower << (8 * UInt64(i - 8)) }
+                i += 1
+            }
+        }
     }
 }
