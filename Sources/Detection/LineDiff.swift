@@ -69,7 +69,13 @@ public enum LineDiff {
 
     /// Diffs units by their keys (e.g. with dates and counters masked) and shows the units themselves.
     public static func diff(_ a: [String], _ b: [String], keysA: [String], keysB: [String], context: Int = 1) -> [DiffLine] {
-        let changes = keysB.difference(from: keysA)
+        diff(a, b, context: context) { keysA[$0] == keysB[$1] }
+    }
+
+    /// Diffs units by an equivalence of their positions (`equivalent(i, j)`: a[i] and b[j] count
+    /// as the same), asked only for the pairs the diff compares, so keys can be made lazily.
+    public static func diff(_ a: [String], _ b: [String], context: Int = 1, equivalent: (Int, Int) -> Bool) -> [DiffLine] {
+        let changes = Array(b.indices).difference(from: Array(a.indices)) { i, j in equivalent(i, j) }
         var removed = Set<Int>(), inserted = Set<Int>()
         for change in changes {
             switch change {

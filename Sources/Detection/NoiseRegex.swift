@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a noise pattern needs before it can match, so masking skips patterns that cannot.
 enum NoiseRegex {
     /// True when every match of `pattern` contains a decimal digit: the pattern has a `\d` that is
@@ -54,4 +56,57 @@ enum NoiseRegex {
         }
         return false
     }
+
+    /// For built-in patterns that need no digit, text every match contains one of (compared
+    /// ignoring ASCII case, as the patterns are compiled). Keyed by the pattern's exact text, so an
+    /// edited pattern simply loses its entry; `testMaskingSkipsOnlyPatternsThatCannotMatch` checks
+    /// the result against running every pattern.
+    static let builtInLiterals: [String: [String]] = [
+        "[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月([一二三四五六七八九十]{1,3}日)?": ["年"],
+        "(刚刚|今天|昨天|前天)": ["刚刚", "今天", "昨天", "前天"],
+        "(星期|礼拜|周)[一二三四五六日天]": ["星期", "礼拜", "周"],
+        "\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b": ["day"],
+        "\\b(mon|tue|wed|thu|fri|sat|sun)\\b": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        "\\b(sid|sessionid|session_id|jsessionid|phpsessid|token|csrf[\\w-]*|nonce|timestamp|_t|rand)\\s*[=:]\\s*[\\w.%-]+": ["=", ":"],
+        "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b": ["-"],
+    ]
+
+    /// A unit's text with ASCII letters lower-cased, for `containsAny`.
+    struct Folded {
+        private let bytes: [UInt8]
+        /// ICU's case-insensitive matching folds ſ (U+017F) to s and the Kelvin sign (U+212A) to
+        /// k, so text holding either is not screened at all.
+        private let screenable: Bool
+
+        init(_ text: String) {
+            var b = Array(text.utf8)
+            var screenable = true
+            for i in b.indices {
+                let x = b[i]
+                if x >= 0x41 && x <= 0x5A { b[i] = x | 0x20 }
+                if x == 0xC5, i + 1 < b.count, b[i + 1] == 0xBF { screenable = false }
+                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x84, b[i + 2] == 0xAA { screenable = false }
+            }
+            bytes = b
+            self.screenable = screenable
+        }
+
+        func containsAny(_ literals: [[UInt8]]) -> Bool {
+            if literals.isEmpty || !screenable { return true }
+            return bytes.withUnsafeBufferPointer { h in
+                literals.contains { needle in
+                    guard let first = needle.first, needle.count <= h.count else { return false }
+                    var i = 0
+                    while i + needle.count <= h.count {
+                        guard let p = memchr(h.baseAddress! + i, Int32(first), h.count - needle.count - i + 1) else { return false }
+                        i = h.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(h.baseAddress! + i, needle, needle.count) == 0 { return true }
+                        i += 1
+                    }
+                    return false
+                }
+            }
+        }
+    }
 }
+

@@ -58,12 +58,13 @@ public struct PageNoise: Sendable {
     }
 
     /// Compiled once per process: every page source with a change would otherwise compile them again.
-    private static let builtInCompiled = compile(builtInPatterns)
+    private static let builtInCompiled = compile(builtInPatterns, literals: NoiseRegex.builtInLiterals)
 
-    private static func compile(_ patterns: [String]) -> [NSRegularExpressionBox] {
+    private static func compile(_ patterns: [String], literals: [String: [String]] = [:]) -> [NSRegularExpressionBox] {
         patterns.compactMap { pattern in
             (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])).map {
-                NSRegularExpressionBox(regex: $0, needsDigit: NoiseRegex.requiresDigit(pattern))
+                NSRegularExpressionBox(regex: $0, needsDigit: NoiseRegex.requiresDigit(pattern),
+                                       needsOneOf: (literals[pattern] ?? []).map { Array($0.lowercased().utf8) })
             }
         }
     }
@@ -79,8 +80,9 @@ public struct PageNoise: Sendable {
         // Most patterns cannot match text without a digit, and most lines of a page have none.
         // (Replacing only ever removes digits, so the answer holds for every step below.)
         let hasDigit = NoiseRegex.containsDecimalDigit(unit)
+        let folded = NoiseRegex.Folded(unit)
         var range = NSRange(location: 0, length: s.utf16.count)
-        for box in compiled where hasDigit || !box.needsDigit {
+        for box in compiled where (hasDigit || !box.needsDigit) && folded.containsAny(box.needsOneOf) {
             // Most patterns find nothing in a given unit; looking is cheaper than building the
             // unchanged copy that replacing returns.
             guard box.regex.firstMatch(in: s, range: range) != nil else { continue }
@@ -106,17 +108,23 @@ public struct PageNoise: Sendable {
         var suffix = 0
         while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
         var masked: [String: String] = [:]
-        func keys(_ units: [String]) -> [String] {
-            units.indices.map { i in
-                if i < prefix { return "p\(i)" }
-                if i >= units.count - suffix { return "s\(units.count - i)" }
-                if let k = masked[units[i]] { return k }
-                let k = "m" + mask(units[i])
-                masked[units[i]] = k
-                return k
-            }
+        func key(_ unit: String) -> String {
+            if let k = masked[unit] { return k }
+            let k = mask(unit)
+            masked[unit] = k
+            return k
         }
-        return LineDiff.diff(a, b, keysA: keys(a), keysB: keys(b), context: context)
+        // Units are compared as keys would be (prefix and suffix by position, the rest masked),
+        // but a unit is only masked when the diff compares it with a different one: a change
+        // in a few places then masks a few units, not every unit between them.
+        let endA = a.count - suffix, endB = b.count - suffix
+        return LineDiff.diff(a, b, context: context) { i, j in
+            let inPrefixA = i < prefix, inPrefixB = j < prefix
+            if inPrefixA || inPrefixB { return inPrefixA && inPrefixB && i == j }
+            let inSuffixA = i >= endA, inSuffixB = j >= endB
+            if inSuffixA || inSuffixB { return inSuffixA && inSuffixB && a.count - i == b.count - j }
+            return a[i] == b[j] || key(a[i]) == key(b[j])
+        }
     }
 
     /// Whether a diff is worth an alert: some change, text added when `only: added`, and at least
@@ -148,4 +156,6 @@ struct NSRegularExpressionBox: @unchecked Sendable {
     let regex: NSRegularExpression
     /// Every match contains a decimal digit (see `NoiseRegex.requiresDigit`).
     let needsDigit: Bool
+    /// Every match contains one of these (lower-cased UTF-8; empty: no such knowledge).
+    let needsOneOf: [[UInt8]]
 }

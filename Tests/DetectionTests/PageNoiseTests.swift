@@ -1,4 +1,4 @@
-import Detection
+@testable import Detection
 import Model
 import XCTest
 
@@ -81,6 +81,7 @@ final class BuiltInPatternTests: XCTestCase {
             return s
         }
         let pieces = ["访问量：", "１２３", "2026年3月5日", "星期三", "今天", "二〇二六年三月五日", "Monday", "wed", "sid=abc",
+                      "SATURDAY", "Sun", "token: x", "礼拜天", "前天", "周日", "ſat", "\u{212A}", "年", "-", "csrf-token=q",
                       "deadbeefcafebabe0", "5 hours ago", "3分钟前", "views: 1,234", "© 2025", "法律", "草案征求意见",
                       "the State Council", " ", "。", "12:30", "visitor number 42", "٣", "abcdefghijklmnopqrstuvwx12",
                       "01234567-89ab-cdef-0123-456789abcdef", "共 123 条"]
@@ -88,6 +89,54 @@ final class BuiltInPatternTests: XCTestCase {
         for _ in 0..<1500 {
             let unit = (0..<Int.random(in: 1...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             XCTAssertEqual(PageNoise().mask(unit), reference(unit), unit)
+        }
+    }
+
+    /// Every screening entry names a built-in pattern (an entry whose pattern was edited would
+    /// silently stop screening).
+    func testScreeningLiteralsBelongToBuiltInPatterns() {
+        for key in NoiseRegex.builtInLiterals.keys {
+            XCTAssertTrue(PageNoise.builtInPatterns.contains(key), key)
+            XCTAssertFalse(NoiseRegex.requiresDigit(key), "\(key) is screened by its digit already")
+        }
+    }
+
+    /// `diff` masks units only when the diff compares them with a different unit; every answer
+    /// must equal the diff with every key made up front (common prefix and suffix positional, the
+    /// rest masked).
+    func testLazyMaskingGivesTheSameDiffs() {
+        let noise = PageNoise()
+        func reference(_ old: String, _ new: String) -> [DiffLine] {
+            let a = LineDiff.units(old), b = LineDiff.units(new)
+            var prefix = 0
+            while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
+            var suffix = 0
+            while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+            func keys(_ units: [String]) -> [String] {
+                units.indices.map { i in
+                    i < prefix ? "p\(i)" : i >= units.count - suffix ? "s\(units.count - i)" : "m" + noise.mask(units[i])
+                }
+            }
+            return LineDiff.diff(a, b, keysA: keys(a), keysB: keys(b), context: 1)
+        }
+        let lines = ["访问量：123", "访问量：456", "更新于 2026-03-05", "更新于 2026-03-06", "第一条 本法适用于慈善组织。",
+                     "第二条 国家鼓励慈善。", "Views: 12", "Views: 99", "Notice on the draft regulation", "星期三", "星期四",
+                     "发布时间：10:30", "发布时间：11:45", "共 12 条", "共 13 条", "A new law was adopted"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let old = (0..<Int.random(in: 0...8, using: &rng)).map { _ in lines.randomElement(using: &rng)! }
+            var new = old
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0 where !new.isEmpty: new[Int.random(in: 0..<new.count, using: &rng)] = lines.randomElement(using: &rng)!
+                case 1: new.insert(lines.randomElement(using: &rng)!, at: Int.random(in: 0...new.count, using: &rng))
+                case 2 where !new.isEmpty: new.remove(at: Int.random(in: 0..<new.count, using: &rng))
+                case 3 where new.count > 1: new.swapAt(Int.random(in: 0..<new.count, using: &rng), Int.random(in: 0..<new.count, using: &rng))
+                default: break
+                }
+            }
+            let o = old.joined(separator: "\n"), n = new.joined(separator: "\n")
+            XCTAssertEqual(noise.diff(old: o, new: n), reference(o, n), "\(old) -> \(new)")
         }
     }
 }
