@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// The rules in the form the classifier scans with: every term folded (Traditional → Simplified,
 /// NFKC, lower case) into one Aho–Corasick matcher, and the regular expressions compiled.
@@ -34,7 +35,7 @@ struct CompiledRules: Sendable {
         var uses: [[Use]] = []
         var substrings = Set<Int>()
         func add(_ raw: String, _ use: Use) {
-            let folded = TextNormalizer.fold(raw).trimmingCharacters(in: .whitespaces)
+            let folded = TextNormalizer.fold(raw).trimmedWhitespace()
             guard !folded.isEmpty, folded != "*" else { return }
             // Triggers match anywhere; they get their own entry so words keep their boundaries.
             let key: String

@@ -87,10 +87,8 @@ extension StateStore {
     public func claim(_ alertIDs: [String], sink: String, batch: String) throws {
         try wrap {
             try db.write { db in
-                for id in alertIDs {
-                    try db.execute(sql: "UPDATE deliveries SET batch = ?, attempts = attempts + 1 WHERE alert_id = ? AND sink = ? AND state = 'pending'",
-                                   arguments: [batch, id, sink])
-                }
+                let update = try db.cachedStatement(sql: "UPDATE deliveries SET batch = ?, attempts = attempts + 1 WHERE alert_id = ? AND sink = ? AND state = 'pending'")
+                for id in alertIDs { try update.execute(arguments: [batch, id, sink]) }
             }
         }
     }
@@ -109,12 +107,11 @@ extension StateStore {
     public func markAccepted(_ alertIDs: [String], sink: String, at date: Date = Date()) throws {
         try wrap {
             try db.write { db in
-                for id in alertIDs {
-                    try db.execute(sql: """
-                        UPDATE deliveries SET state = 'delivered', delivered_at = ?, last_error = NULL, next_attempt = NULL
-                        WHERE alert_id = ? AND sink = ? AND state = 'pending'
-                        """, arguments: [date.timeIntervalSince1970, id, sink])
-                }
+                let update = try db.cachedStatement(sql: """
+                    UPDATE deliveries SET state = 'delivered', delivered_at = ?, last_error = NULL, next_attempt = NULL
+                    WHERE alert_id = ? AND sink = ? AND state = 'pending'
+                    """)
+                for id in alertIDs { try update.execute(arguments: [date.timeIntervalSince1970, id, sink]) }
             }
         }
     }
@@ -124,10 +121,11 @@ extension StateStore {
     public func markRefused(_ alertIDs: [String], sink: String, error: String, retryAt: Date?, park: Bool) throws {
         try wrap {
             try db.write { db in
+                let update = try db.cachedStatement(sql: """
+                    UPDATE deliveries SET state = ?, last_error = ?, next_attempt = ? WHERE alert_id = ? AND sink = ? AND state = 'pending'
+                    """)
                 for id in alertIDs {
-                    try db.execute(sql: """
-                        UPDATE deliveries SET state = ?, last_error = ?, next_attempt = ? WHERE alert_id = ? AND sink = ? AND state = 'pending'
-                        """, arguments: [park ? "parked" : "pending", error, park ? nil : retryAt?.timeIntervalSince1970, id, sink])
+                    try update.execute(arguments: [park ? "parked" : "pending", error, park ? nil : retryAt?.timeIntervalSince1970, id, sink])
                 }
             }
         }

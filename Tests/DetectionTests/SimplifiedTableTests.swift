@@ -25,4 +25,23 @@ final class SimplifiedTableTests: XCTestCase {
         XCTAssertGreaterThan(checked, 20_000)
         XCTAssertEqual(TextNormalizer.simplify("國家安全法 尋釁滋事 勞工"), "国家安全法 寻衅滋事 劳工")
     }
+
+    /// Folding skips NFKC for text it cannot change; every scalar the shortcut accepts must be
+    /// left alone by NFKC (alone and after every other accepted scalar).
+    func testNFKCShortcutOnlyTakesStableText() {
+        var accepted: [Unicode.Scalar] = []
+        for v in UInt32(0)...0x2FFFF {
+            guard let u = Unicode.Scalar(v), TextNormalizer.isNFKCStable(String(u)) else { continue }
+            accepted.append(u)
+            XCTAssertEqual(String(u).precomposedStringWithCompatibilityMapping, String(u), String(format: "U+%04X", v))
+        }
+        XCTAssertGreaterThan(accepted.count, 27_000)
+        XCTAssertTrue(accepted.allSatisfy { $0.properties.canonicalCombiningClass == .notReordered })
+        let sample = "Draft 劳动法 《修正案》 「意见」 ‘quoted’ “text” 、。【通知】 ABC xyz 123"
+        XCTAssertTrue(TextNormalizer.isNFKCStable(sample))
+        XCTAssertEqual(TextNormalizer.fold(sample), TextNormalizer.fold(sample + "\u{3000}").trimmingCharacters(in: .whitespaces))
+        XCTAssertFalse(TextNormalizer.isNFKCStable("ＡＢＣ"))
+        XCTAssertFalse(TextNormalizer.isNFKCStable("e\u{301}"))
+    }
 }
+
