@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Config", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         .target(name: "Fetching", dependencies: ["Model", "CCurl"]),
         .target(name: "Parsing", dependencies: ["Model", "CLibXML2"]),
-        .target(name: "Snapshots", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Snapshots", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift"),
+                                                 .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Detection", dependencies: ["Model"]),
         .target(name: "Alerts", dependencies: [
             "Model", "CCurl",

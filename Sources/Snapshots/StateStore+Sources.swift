@@ -178,13 +178,7 @@ extension StateStore {
                                      c.alerts, c.elapsed, c.error])
         }
         if !update.newItems.isEmpty {
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO items (source_id, identity, title, link, published, first_seen) VALUES (?,?,?,?,?,?)
-                """)
-            for item in update.newItems {
-                try insert.execute(arguments: [s.id, item.identity, item.title, item.link,
-                                               item.published?.timeIntervalSince1970, item.firstSeen.timeIntervalSince1970])
-            }
+            try ItemInsert.run(update.newItems, source: s.id, in: db)
         }
         if let page = update.pageVersion {
             let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM page_versions WHERE source_id = ?"), arguments: [s.id]) ?? 0) + 1
