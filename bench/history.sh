@@ -20,11 +20,7 @@ while [ $# -gt 0 ]; do
 done
 OUT=$BENCH/out/history-$N
 resolve_bin
-rm -rf "$OUT" && mkdir -p "$OUT"
-WEB=$OUT/web STATE=$OUT/state
-trap 'stop_server' EXIT
-start_server "$WEB" 0 0 "$OUT/webserve.log"
-"$PY" "$BENCH/webgen.py" gen "$WEB" --n "$N" --port "$PORT" >/dev/null
+serve_fresh_web "$OUT" "$N"
 
 run_pass() {  # label -> prints the measure JSON
     "$PY" "$BENCH/measure.py" --label "$1" --stdout /dev/null --stderr "$OUT/$1.stderr" -- \

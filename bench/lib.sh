@@ -115,3 +115,14 @@ server_stats() {
 reset_web() {
     rm -rf "$2.tmp" && cp -a "$1" "$2.tmp" && rm -rf "$2" && mv "$2.tmp" "$2"
 }
+
+# serve_fresh_web OUT N -> empties OUT, serves OUT/web on the loopback addresses (stopped on exit)
+# and generates N sources there; sets WEB and STATE (OUT/state, not created).
+serve_fresh_web() {
+    local out=$1 n=$2
+    rm -rf "$out" && mkdir -p "$out"
+    WEB=$out/web STATE=$out/state
+    trap 'stop_server' EXIT
+    start_server "$WEB" 0 0 "$out/webserve.log"
+    "$PY" "$BENCH/webgen.py" gen "$WEB" --n "$n" --port "$PORT" >/dev/null
+}

@@ -19,11 +19,7 @@ done
 ensure_debs gdb
 OUT=$BENCH/out/memory-$N
 resolve_bin
-rm -rf "$OUT" && mkdir -p "$OUT"
-WEB=$OUT/web STATE=$OUT/state
-trap 'stop_server' EXIT
-start_server "$WEB" 0 0 "$OUT/webserve.log"
-"$PY" "$BENCH/webgen.py" gen "$WEB" --n "$N" --port "$PORT" >/dev/null
+serve_fresh_web "$OUT" "$N"
 
 cat >"$OUT/smaps.py" <<'PY'
 import gdb, shutil, os
