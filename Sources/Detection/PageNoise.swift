@@ -77,8 +77,9 @@ public struct PageNoise: Sendable {
     /// The unit with every noisy part replaced by one placeholder.
     public func mask(_ unit: String) -> String {
         var s = unit
-        // Most patterns cannot match text without a digit, and most lines of a page have none.
-        // (Replacing only ever removes digits, so the answer holds for every step below.)
+        // Most patterns cannot match text without a digit, and most lines of a page have none;
+        // some others need a word such as "day" or a "=". Replacing only ever puts "§" where text
+        // was, which creates neither, so what the unit lacks here it lacks at every step below.
         let hasDigit = NoiseRegex.containsDecimalDigit(unit)
         let folded = NoiseRegex.Folded(unit)
         var range = NSRange(location: 0, length: s.utf16.count)
