@@ -312,8 +312,8 @@ def write_configs(d, m):
         json.dump(manifest, f, indent=0, ensure_ascii=False)
 
 
-URLWATCH_CFG = """# urlwatch 2.29 config for the benchmark: report to stdout only.
-display:
+# What both urlwatch and webchanges report, and how: the same for both, so their passes compare.
+REPORT_COMMON = """display:
   new: false          # the first pass records a baseline silently, as civicwatch does
   error: true
   unchanged: false
@@ -321,7 +321,10 @@ display:
 report:
   text: {line_length: 75, details: true, footer: false, minimal: false, separate: false}
   stdout: {enabled: true, color: false}
-  email: {enabled: false}
+"""
+
+URLWATCH_CFG = """# urlwatch 2.29 config for the benchmark: report to stdout only.
+""" + REPORT_COMMON + """  email: {enabled: false}
   html: {separate: false}
   markdown: {details: true, footer: false, minimal: false, separate: false}
 job_defaults:
@@ -335,15 +338,7 @@ job_defaults:
 WEBCHANGES_CFG = """# webchanges config for the benchmark: as urlwatch.yaml (stdout text report only), and
 # no network access of its own (version_check: once a day it would ask PyPI for a newer release).
 # Everything not set here keeps webchanges's defaults (sqlite3 database, 4 snapshots per job).
-display:
-  new: false          # the first pass records a baseline silently, as civicwatch does
-  error: true
-  unchanged: false
-  empty-diff: false
-report:
-  text: {line_length: 75, details: true, footer: false, minimal: false, separate: false}
-  stdout: {enabled: true, color: false}
-  browser: {enabled: false}
+""" + REPORT_COMMON + """  browser: {enabled: false}
   email: {enabled: false}
   html: {separate: false, footer: false}
   markdown: {details: true, footer: false, minimal: false, separate: false}
