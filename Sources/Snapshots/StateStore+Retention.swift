@@ -40,8 +40,7 @@ extension StateStore {
                 // Within `every` either way: a new state records its creation (a moment after the
                 // pass's own clock started) as its last pruning; a clock set back further prunes.
                 if let last, abs(now.timeIntervalSince1970 - last) < every { return r }
-                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('last_prune', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [String(now.timeIntervalSince1970)])
+                try Self.stamp("last_prune", at: now, in: db)
                 try db.execute(sql: """
                     DELETE FROM items WHERE (source_id, identity) IN (
                         SELECT source_id, identity FROM (

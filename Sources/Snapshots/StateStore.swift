@@ -29,10 +29,7 @@ public final class StateStore: @unchecked Sendable {
             db = try DatabaseQueue(path: path, configuration: config)
             try migrate()
             if checkedIntegrity {
-                try db.write { db in
-                    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('last_quick_check', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                                   arguments: [String(Date().timeIntervalSince1970)])
-                }
+                try db.write { db in try Self.stamp("last_quick_check", at: Date(), in: db) }
             }
         } catch let e as StoreError {
             throw e
@@ -123,8 +120,7 @@ public final class StateStore: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
                 // A state created now holds nothing old enough to prune: the first pruning is due
                 // six hours from now, not at the end of the first pass (4 % of a baseline pass).
-                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('last_prune', ?)",
-                               arguments: [String(Date().timeIntervalSince1970)])
+                try Self.stamp("last_prune", at: Date(), in: db)
             } else {
                 for v in version..<Schema.version {
                     if let step = Schema.upgrades[v] { try db.execute(sql: step) }
@@ -138,6 +134,12 @@ public final class StateStore: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Records in `meta` when something last ran (`last_prune`, `last_quick_check`).
+    static func stamp(_ key: String, at date: Date, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, String(date.timeIntervalSince1970)])
     }
 
     func wrap<T>(_ body: () throws -> T) throws -> T {
