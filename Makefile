@@ -15,7 +15,7 @@ test:
 	./scripts/test.sh
 
 build:
-	bash -c 'source scripts/setup.sh && swift build -c release --product civicwatch --static-swift-stdlib'
+	bash -c 'source scripts/setup.sh && scripts/release-build.sh'
 
 bench:
 	./bench/run.sh

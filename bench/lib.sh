@@ -35,10 +35,11 @@ resolve_bin() {
     if [ "${SKIP_BUILD:-0}" != 1 ]; then
         ensure_debs libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
         command -v swift >/dev/null 2>&1 || die "swift not found on PATH (or set CIVICWATCH_BIN)"
-        log "building: swift build -c release --product civicwatch --static-swift-stdlib ${scratch[*]}"
-        (cd "$ROOT" && swift build -c release --product civicwatch --static-swift-stdlib "${scratch[@]}" >&2) || die "swift build failed"
+        log "building: scripts/release-build.sh ${scratch[*]}"
+        BIN=$("$ROOT/scripts/release-build.sh" "${scratch[@]}") || die "swift build failed"
+    else
+        BIN="$(cd "$ROOT" && swift build -c release "${scratch[@]}" --show-bin-path)/civicwatch"
     fi
-    BIN="$(cd "$ROOT" && swift build -c release "${scratch[@]}" --show-bin-path)/civicwatch"
     [ -x "$BIN" ] || die "no binary at $BIN"
 }
 

@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-swift build -c release --product civicwatch >&2
-exec .build/release/civicwatch demo "$@"
+BIN=$(scripts/release-build.sh)
+exec "$BIN" demo "$@"

@@ -20,7 +20,9 @@ public enum ConfigLoader {
     public static func parse(yaml: String, file: String) throws -> LoadedConfiguration {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // Every value is read as text (YAMLField converts it), so Yams's implicit tags are never
+            // used; its default resolver compiles seven regular expressions on first use.
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw ConfigFileError([ConfigError(file: file, line: 0, column: 0, field: "", message: "is empty")])
             }
             root = node

@@ -98,21 +98,22 @@ enum SourceReader {
 
     /// Catches the mistakes visible without a document (unbalanced brackets and quotes); libxml2
     /// reports the rest when the source is first parsed.
+    /// Walks UTF-8 bytes: quotes and brackets are ASCII, and no byte of a multi-byte character is.
     private static func checkSelector(_ s: String, _ field: YAMLField) throws -> String {
-        var depth = [Character]()
-        var quote: Character?
-        for c in s {
+        var depth = [UInt8]()
+        var quote: UInt8?
+        for c in s.utf8 {
             if let q = quote { if c == q { quote = nil }; continue }
             switch c {
-            case "'", "\"": quote = c
-            case "[", "(": depth.append(c)
-            case "]": if depth.popLast() != "[" { throw field.error("unbalanced `]` in selector \"\(s)\"") }
-            case ")": if depth.popLast() != "(" { throw field.error("unbalanced `)` in selector \"\(s)\"") }
+            case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = c
+            case UInt8(ascii: "["), UInt8(ascii: "("): depth.append(c)
+            case UInt8(ascii: "]"): if depth.popLast() != UInt8(ascii: "[") { throw field.error("unbalanced `]` in selector \"\(s)\"") }
+            case UInt8(ascii: ")"): if depth.popLast() != UInt8(ascii: "(") { throw field.error("unbalanced `)` in selector \"\(s)\"") }
             default: break
             }
         }
         if quote != nil { throw field.error("unclosed quote in selector \"\(s)\"") }
-        if !depth.isEmpty { throw field.error("unclosed `\(depth.last!)` in selector \"\(s)\"") }
+        if let open = depth.last { throw field.error("unclosed `\(Character(Unicode.Scalar(open)))` in selector \"\(s)\"") }
         return s
     }
 

@@ -74,6 +74,9 @@ final class EasyTransfer {
         set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         set(CURLOPT_FOLLOWLOCATION, 1)
         set(CURLOPT_MAXREDIRS, 5)
+        // Every transfer in flight holds a receive buffer of this size: 128 at the default
+        // concurrency. curl's 16 KiB made 2 MB of a pass's peak memory; 8 KiB costs no measurable CPU.
+        set(CURLOPT_BUFFERSIZE, EasyTransfer.receiveBufferBytes)
         set(CURLOPT_ACCEPT_ENCODING, "")  // every decoder built in; the write callback sees decoded bytes
         set(CURLOPT_USERAGENT, r.userAgent)
         set(CURLOPT_TIMEOUT_MS, ms(r.timeout))
@@ -116,6 +119,7 @@ final class EasyTransfer {
     }
 
     static let lowSpeedLimit = 64
+    static let receiveBufferBytes = 8 * 1024
     static let lowSpeedTime = 20
 
     private func errorBufferOption() {

@@ -6,7 +6,8 @@ extension StateStore {
         try wrap {
             try db.read { db in
                 var result: [String: SourceState] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM sources") {
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.stateColumns) FROM sources")
+                while let row = try rows.next() {
                     let s = Self.state(row)
                     result[s.id] = s
                 }
@@ -15,16 +16,22 @@ extension StateStore {
         }
     }
 
+    /// Read by position: a row fetched into memory finds a column by name by lower-casing every
+    /// column name, which for 900 sources was 4 % of a nothing-changed pass.
+    static let stateColumns = """
+        id, etag, last_modified, body_hash, baseline_at, last_check, last_success, last_change, last_error,
+        consecutive_failures, items_last, error_alerted, selector_broken, quiet_alerted
+        """
+
     static func state(_ row: Row) -> SourceState {
-        let s = SourceState(id: row["id"], etag: row["etag"], lastModified: row["last_modified"], bodyHash: row["body_hash"],
-                    baselineAt: date(row["baseline_at"]), lastCheck: date(row["last_check"]),
-                    lastSuccess: date(row["last_success"]), lastChange: date(row["last_change"]),
-                    lastError: row["last_error"], consecutiveFailures: row["consecutive_failures"],
-                    itemsLast: row["items_last"])
-        var st = s
-        st.errorAlerted = (row["error_alerted"] as Int? ?? 0) != 0
-        st.selectorBroken = (row["selector_broken"] as Int? ?? 0) != 0
-        st.quietAlerted = (row["quiet_alerted"] as Int? ?? 0) != 0
+        var st = SourceState(id: row[0], etag: row[1], lastModified: row[2], bodyHash: row[3],
+                             baselineAt: date(row[4]), lastCheck: date(row[5]),
+                             lastSuccess: date(row[6]), lastChange: date(row[7]),
+                             lastError: row[8], consecutiveFailures: row[9],
+                             itemsLast: row[10])
+        st.errorAlerted = (row[11] as Int? ?? 0) != 0
+        st.selectorBroken = (row[12] as Int? ?? 0) != 0
+        st.quietAlerted = (row[13] as Int? ?? 0) != 0
         return st
     }
 
