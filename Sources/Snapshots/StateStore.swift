@@ -27,7 +27,6 @@ public final class StateStore: @unchecked Sendable {
             // A pass touches each source's rows once; SQLite's default 2 MB page cache only added to
             // peak memory (the OS keeps the file cached anyway) and saved no measurable CPU.
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -\(Self.pageCacheKiB)")
-            if let x = ProcessInfo.processInfo.environment["CW_SQL"] { try db.execute(sql: x) }
         }
         do {
             let oldMask = umask(0o077)
