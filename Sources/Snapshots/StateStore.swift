@@ -24,8 +24,9 @@ public final class StateStore: @unchecked Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
-            // A pass touches each source's rows once; SQLite's default 2 MB page cache only added to
-            // peak memory (the OS keeps the file cached anyway) and saved no measurable CPU.
+            // A pass touches each source's rows once, and the OS keeps the file cached anyway: SQLite's
+            // default 2 MB page cache was 1.5 MB of a pass's peak memory; a quarter of it costs about
+            // 15 % more WAL page writes on a baseline pass and no measurable CPU.
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -\(Self.pageCacheKiB)")
         }
         do {
