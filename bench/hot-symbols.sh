@@ -71,3 +71,5 @@ for name, _ in sorted(cost.items(), key=lambda kv: (-kv[1], kv[0])):
         print(name)
 PY
 log "scripts/hot-symbols.txt: $(wc -l <"$ROOT/scripts/hot-symbols.txt") functions"
+# SwiftPM does not see the list as an input of the link: drop the binary so the next build relinks.
+[ -z "${CIVICWATCH_BIN:-}" ] && rm -f "$BIN" && log "removed $BIN: the next scripts/release-build.sh links it in the new order"
