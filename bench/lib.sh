@@ -119,6 +119,17 @@ reset_web() {
 
 # serve_fresh_web OUT N -> empties OUT, serves OUT/web on the loopback addresses (stopped on exit)
 # and generates N sources there; sets WEB and STATE (OUT/state, not created).
+# For scripts whose only option is the web's size: sets N from `--n N` (default 900).
+size_argument() {
+    N=900
+    while [ $# -gt 0 ]; do
+        case $1 in
+            --n) N=$2; shift 2 ;;
+            *) die "unknown argument $1" ;;
+        esac
+    done
+}
+
 serve_fresh_web() {
     local out=$1 n=$2
     rm -rf "$out" && mkdir -p "$out"

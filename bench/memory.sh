@@ -9,13 +9,7 @@ BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
 . "$BENCH/lib.sh"
 
-N=900
-while [ $# -gt 0 ]; do
-    case $1 in
-        --n) N=$2; shift 2 ;;
-        *) die "unknown argument $1" ;;
-    esac
-done
+size_argument "$@"
 ensure_debs gdb
 OUT=$BENCH/out/memory-$N
 resolve_bin
