@@ -121,7 +121,7 @@ public final class Classifier: Sendable {
             }
             let score = best[ci].values.reduce(0) { $0 + $1.0 }
             // Weight-0 terms only hide shorter terms; they explain nothing.
-            matches += best[ci].values.map(\.1).filter { $0.weight != 0 }.sorted { abs($0.weight) > abs($1.weight) }
+            matches += best[ci].values.map(\.1).filter { $0.weight != 0 }.sorted(by: Self.explainsMore)
             if sourceCategory.contains(c.name) {
                 matches.append(RuleMatch(category: c.name, term: "category of the source", field: "source", weight: c.threshold))
                 categories.append(CategoryScore(name: c.name, score: Self.round(max(score, c.threshold))))
@@ -169,6 +169,17 @@ public final class Classifier: Sendable {
 
     private static func isInside(_ h: TermMatcher.Hit, _ spans: [(Int, Int)]) -> Bool {
         spans.contains { $0.0 <= h.start && h.end <= $0.1 && ($0.1 - $0.0) > (h.end - h.start) }
+    }
+
+    /// Strongest first; equal weights in a fixed order (title, summary, content, added, then the term),
+    /// so the same text always explains itself the same way (the rules sit in a dictionary, whose
+    /// order changes from one process to the next).
+    static func explainsMore(_ a: RuleMatch, _ b: RuleMatch) -> Bool {
+        if abs(a.weight) != abs(b.weight) { return abs(a.weight) > abs(b.weight) }
+        let order = ["title", "summary", "content", "added"]
+        let fa = order.firstIndex(of: a.field) ?? order.count, fb = order.firstIndex(of: b.field) ?? order.count
+        if fa != fb { return fa < fb }
+        return (a.term, a.weight) < (b.term, b.weight)
     }
 
     static func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }

@@ -71,24 +71,48 @@ enum NoiseRegex {
         "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b": ["-"],
     ]
 
-    /// A unit's text with ASCII letters lower-cased, for `containsAny`.
+    /// For built-in patterns whose every match is a run of at least this many characters of
+    /// `[a-z0-9+/_-]` (the long-token pattern, which no digit or word screens): the costliest of
+    /// the patterns on page text, run on every masked unit before. Keyed like `builtInLiterals`.
+    static let builtInTokenRuns: [String: Int] = [
+        "(?=[a-z0-9+/_-]*\\d)(?=[a-z0-9+/_-]*[a-z])[a-z0-9+/_-]{24,}={0,2}": 24,
+    ]
+
+    /// A unit's text with ASCII letters lower-cased, for `containsAny`, and its longest run of
+    /// token characters, for `hasTokenRun`.
     struct Folded {
         private let bytes: [UInt8]
         /// ICU's case-insensitive matching folds ſ (U+017F) to s and the Kelvin sign (U+212A) to
         /// k, so text holding either is not screened at all.
         private let screenable: Bool
+        private let longestTokenRun: Int
 
         init(_ text: String) {
             var b = Array(text.utf8)
             var screenable = true
+            var run = 0, longest = 0
             for i in b.indices {
                 let x = b[i]
                 if x >= 0x41 && x <= 0x5A { b[i] = x | 0x20 }
                 if x == 0xC5, i + 1 < b.count, b[i + 1] == 0xBF { screenable = false }
                 if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x84, b[i + 2] == 0xAA { screenable = false }
+                let y = b[i]
+                if (y >= 0x61 && y <= 0x7A) || (y >= 0x30 && y <= 0x39) || y == 0x2B || y == 0x2F || y == 0x5F || y == 0x2D {
+                    run += 1
+                    longest = max(longest, run)
+                } else {
+                    run = 0
+                }
             }
             bytes = b
             self.screenable = screenable
+            longestTokenRun = longest
+        }
+
+        /// Whether the text may hold `length` token characters in a row. Masking only ever puts
+        /// "§" in place of text, which ends a run, so what the unit lacks here it lacks later too.
+        func hasTokenRun(_ length: Int) -> Bool {
+            length == 0 || !screenable || longestTokenRun >= length
         }
 
         func containsAny(_ literals: [[UInt8]]) -> Bool {

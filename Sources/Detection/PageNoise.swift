@@ -58,13 +58,16 @@ public struct PageNoise: Sendable {
     }
 
     /// Compiled once per process: every page source with a change would otherwise compile them again.
-    private static let builtInCompiled = compile(builtInPatterns, literals: NoiseRegex.builtInLiterals)
+    private static let builtInCompiled = compile(builtInPatterns, literals: NoiseRegex.builtInLiterals,
+                                                 tokenRuns: NoiseRegex.builtInTokenRuns)
 
-    private static func compile(_ patterns: [String], literals: [String: [String]] = [:]) -> [NSRegularExpressionBox] {
+    private static func compile(_ patterns: [String], literals: [String: [String]] = [:],
+                                tokenRuns: [String: Int] = [:]) -> [NSRegularExpressionBox] {
         patterns.compactMap { pattern in
             (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])).map {
                 NSRegularExpressionBox(regex: $0, needsDigit: NoiseRegex.requiresDigit(pattern),
-                                       needsOneOf: (literals[pattern] ?? []).map { Array($0.lowercased().utf8) })
+                                       needsOneOf: (literals[pattern] ?? []).map { Array($0.lowercased().utf8) },
+                                       needsTokenRun: tokenRuns[pattern] ?? 0)
             }
         }
     }
@@ -83,7 +86,8 @@ public struct PageNoise: Sendable {
         let hasDigit = NoiseRegex.containsDecimalDigit(unit)
         let folded = NoiseRegex.Folded(unit)
         var range = NSRange(location: 0, length: s.utf16.count)
-        for box in compiled where (hasDigit || !box.needsDigit) && folded.containsAny(box.needsOneOf) {
+        for box in compiled where (hasDigit || !box.needsDigit) && folded.containsAny(box.needsOneOf)
+            && folded.hasTokenRun(box.needsTokenRun) {
             // Most patterns find nothing in a given unit; looking is cheaper than building the
             // unchanged copy that replacing returns.
             guard box.regex.firstMatch(in: s, range: range) != nil else { continue }
@@ -159,4 +163,6 @@ struct NSRegularExpressionBox: @unchecked Sendable {
     let needsDigit: Bool
     /// Every match contains one of these (lower-cased UTF-8; empty: no such knowledge).
     let needsOneOf: [[UInt8]]
+    /// Every match is a run of at least this many `[a-z0-9+/_-]` characters (0: no such knowledge).
+    let needsTokenRun: Int
 }

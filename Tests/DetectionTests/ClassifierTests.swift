@@ -34,6 +34,15 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(test(c.classify(title: "predetained")), [], "a stem still needs a word start")
     }
 
+    /// Equal weights used to come out in the order of a dictionary, which changes from one process
+    /// to the next: the same alert's JSON then differed between two runs.
+    func testMatchesOfEqualWeightComeInAFixedOrder() {
+        let c = custom(["alpha", "beta", "gamma", "delta", "epsilon"])
+        let result = c.classify(title: "Epsilon and delta", summary: "gamma, beta, alpha")
+        XCTAssertEqual(result.matches.map { "\($0.field):\($0.term)" },
+                       ["title:delta", "title:epsilon", "summary:alpha", "summary:beta", "summary:gamma"])
+    }
+
     func testChineseTermsMatchAsSubstrings() {
         let c = custom(["拘留"])
         XCTAssertEqual(test(c.classify(title: "四名工人被刑事拘留")), ["test"])

@@ -84,7 +84,8 @@ final class BuiltInPatternTests: XCTestCase {
                       "SATURDAY", "Sun", "token: x", "礼拜天", "前天", "周日", "ſat", "\u{212A}", "年", "-", "csrf-token=q",
                       "deadbeefcafebabe0", "5 hours ago", "3分钟前", "views: 1,234", "© 2025", "法律", "草案征求意见",
                       "the State Council", " ", "。", "12:30", "visitor number 42", "٣", "abcdefghijklmnopqrstuvwx12",
-                      "01234567-89ab-cdef-0123-456789abcdef", "共 123 条"]
+                      "01234567-89ab-cdef-0123-456789abcdef", "共 123 条", "a1B2c3D4e5F6", "-_+/", "QWERTYUIOPASDFGHJKLZXCVB",
+                      "x9y8z7w6v5u4t3s2r1q0p9o8", "=="]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<1500 {
             let unit = (0..<Int.random(in: 1...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -98,6 +99,9 @@ final class BuiltInPatternTests: XCTestCase {
         for key in NoiseRegex.builtInLiterals.keys {
             XCTAssertTrue(PageNoise.builtInPatterns.contains(key), key)
             XCTAssertFalse(NoiseRegex.requiresDigit(key), "\(key) is screened by its digit already")
+        }
+        for key in NoiseRegex.builtInTokenRuns.keys {
+            XCTAssertTrue(PageNoise.builtInPatterns.contains(key), key)
         }
     }
 
