@@ -15,7 +15,7 @@ mkdir -p bench/out
 file=bench/out/big20.xml
 [ -f "$file" ] || python3 bench/gen-big-rss.py "$file" >/dev/null
 bin=${CIVICWATCH_BIN:-.build/release/civicwatch}
-if [ -z "${CIVICWATCH_BIN:-}" ] && [ -z "${SKIP_BUILD:-}" ]; then bin=$(scripts/release-build.sh 2>/dev/null); fi
+if [ -z "${CIVICWATCH_BIN:-}" ] && [ -z "${SKIP_BUILD:-}" ]; then bin=$(scripts/release-build.sh); fi
 
 best() { # prints "wall cpu" (seconds), each the minimum over $runs runs of "$@"
   local bw=999 bc=999 line w c

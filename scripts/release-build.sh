@@ -16,7 +16,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 flags=(-c release --product civicwatch --static-swift-stdlib)
-if [ -x "$(dirname "$(command -v swift)")/ld.lld" ]; then
+# lld ships beside swift in the toolchain; swift on the PATH may be a symlink to it.
+if [ -x "$(dirname "$(readlink -f "$(command -v swift)")")/ld.lld" ]; then
     flags+=(-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections
             -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
             -Xlinker "--symbol-ordering-file=$ROOT/scripts/hot-symbols.txt" -Xlinker --no-warn-symbol-ordering)
