@@ -176,11 +176,13 @@ public final class Classifier: Sendable {
     /// order changes from one process to the next).
     static func explainsMore(_ a: RuleMatch, _ b: RuleMatch) -> Bool {
         if abs(a.weight) != abs(b.weight) { return abs(a.weight) > abs(b.weight) }
-        let order = ["title", "summary", "content", "added"]
-        let fa = order.firstIndex(of: a.field) ?? order.count, fb = order.firstIndex(of: b.field) ?? order.count
+        let fa = fieldOrder.firstIndex(of: a.field) ?? fieldOrder.count
+        let fb = fieldOrder.firstIndex(of: b.field) ?? fieldOrder.count
         if fa != fb { return fa < fb }
         return (a.term, a.weight) < (b.term, b.weight)
     }
+
+    private static let fieldOrder = ["title", "summary", "content", "added"]
 
     static func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 }
