@@ -51,19 +51,17 @@ final class XMLDocument {
         return XMLDocument(doc: doc, wellFormed: ctxt.pointee.wellFormed != 0 && ctxt.pointee.nsWellFormed != 0)
     }
 
-    /// Parses UTF-8 bytes as HTML (the lenient HTML parser; never fails on tag soup).
-    static func html(_ utf8: [UInt8], url: String) -> XMLDocument? {
-        utf8.withUnsafeBufferPointer { html($0, url: url) }
-    }
-
-    /// The same, reading the bytes in place (a body that was already UTF-8 is not copied).
+    /// Parses UTF-8 bytes as HTML (the lenient HTML parser; never fails on tag soup), reading them
+    /// in place (a body that was already UTF-8 is not copied).
     static func html(_ buf: UnsafeBufferPointer<UInt8>, url: String) -> XMLDocument? {
         _ = libxmlReady
         cw_xml_silence_errors()
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         guard buf.count < Int(Int32.max) else { return nil }
-        guard let base = buf.baseAddress, buf.count > 0 else { return html(Array("<html></html>".utf8), url: url) }
+        guard let base = buf.baseAddress, buf.count > 0 else {
+            return Array("<html></html>".utf8).withUnsafeBufferPointer { html($0, url: url) }
+        }
         let doc: htmlDocPtr? = base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
             htmlReadMemory($0, Int32(buf.count), url, "UTF-8", Int32(bitPattern: options))
         }
