@@ -82,15 +82,9 @@ enum HTMLText {
     struct NameKey: Hashable {
         var low: UInt64 = 0, high: UInt64 = 0
 
-        init(_ name: String) { self.init(Array(name.utf8))! }
-
-        init?(_ bytes: [UInt8]) {
-            guard bytes.count <= 16 else { return nil }
-            for (i, b) in bytes.enumerated() {
-                guard b < 0x80, b != 0 else { return nil }
-                let lower = UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                if i < 8 { low |= lower << (8 * UInt64(i)) } else { high |= lower << (8 * UInt64(i - 8)) }
-            }
+        /// For the names in the sets (all ASCII, none longer than 16 bytes).
+        init(_ name: String) {
+            self = name.withCString { NameKey(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))! }
         }
 
         init?(_ name: UnsafePointer<xmlChar>) {
