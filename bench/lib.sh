@@ -117,8 +117,6 @@ reset_web() {
     rm -rf "$2.tmp" && cp -a "$1" "$2.tmp" && rm -rf "$2" && mv "$2.tmp" "$2"
 }
 
-# serve_fresh_web OUT N -> empties OUT, serves OUT/web on the loopback addresses (stopped on exit)
-# and generates N sources there; sets WEB and STATE (OUT/state, not created).
 # For scripts whose only option is the web's size: sets N from `--n N` (default 900).
 size_argument() {
     N=900
@@ -130,6 +128,8 @@ size_argument() {
     done
 }
 
+# serve_fresh_web OUT N -> empties OUT, serves OUT/web on the loopback addresses (stopped on exit)
+# and generates N sources there; sets WEB and STATE (OUT/state, not created).
 serve_fresh_web() {
     local out=$1 n=$2
     rm -rf "$out" && mkdir -p "$out"
