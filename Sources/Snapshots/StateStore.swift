@@ -19,7 +19,8 @@ public final class StateStore: @unchecked Sendable {
         let fm = FileManager.default
         var checkedIntegrity = false
         if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
-            checkedIntegrity = try Self.checkOwnership(path, size: size)
+            checkedIntegrity = try Self.checkOwnership(path, size: size,
+                                                       unchangedSinceClose: CleanClose.unchangedSinceClose(path))
         }
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -65,7 +66,7 @@ public final class StateStore: @unchecked Sendable {
     /// in WAL mode the file's own header can lag behind the last commit.
     /// Returns whether the integrity check ran (see `integrityCheckDue`).
     @discardableResult
-    private static func checkOwnership(_ path: String, size: Int) throws -> Bool {
+    private static func checkOwnership(_ path: String, size: Int, unchangedSinceClose: Bool) throws -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.database(path: path, reason: "cannot be read")
         }
@@ -90,7 +91,9 @@ public final class StateStore: @unchecked Sendable {
             // A damaged file (cut short, scribbled over) must be refused before a pass writes into
             // it and makes the damage worse; quick_check reads every page once (milliseconds for a
             // state of a few MB).
-            ranCheck = try appID == Schema.applicationID && q.read { db in try integrityCheckDue(db, size: size) }
+            ranCheck = try appID == Schema.applicationID && q.read { db in
+                try integrityCheckDue(db, size: size, unchangedSinceClose: unchangedSinceClose)
+            }
             check = ranCheck
                 ? try q.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)").joined(separator: "; ") } : "ok"
             try q.close()
@@ -103,10 +106,11 @@ public final class StateStore: @unchecked Sendable {
     }
 
     /// quick_check reads every page: milliseconds for a state of a few MB, but a third of a second
-    /// for years of history, on every pass. So it runs on every open while the file is small, and
-    /// otherwise once a day; SQLite still reports a damaged page whenever a pass reads one.
-    private static func integrityCheckDue(_ db: Database, size: Int) throws -> Bool {
-        if size <= 32 << 20 { return true }
+    /// for years of history, on every pass. So it runs on every open while the file is small and
+    /// something other than a pass's clean close wrote it last (`CleanClose`), and otherwise once
+    /// a day; SQLite still reports a damaged page whenever a pass reads one.
+    private static func integrityCheckDue(_ db: Database, size: Int, unchangedSinceClose: Bool) throws -> Bool {
+        if size <= 32 << 20 && !unchangedSinceClose { return true }
         let hasMeta = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") ?? 0
         guard hasMeta > 0, let last = try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'last_quick_check'")
         else { return true }
@@ -127,6 +131,9 @@ public final class StateStore: @unchecked Sendable {
                 // A state created now holds nothing old enough to prune: the first pruning is due
                 // six hours from now, not at the end of the first pass (4 % of a baseline pass).
                 try Self.stamp("last_prune", at: Date(), in: db)
+                // Nor anything to check yet: a fresh file closed cleanly is first read page by page
+                // a day from now (`integrityCheckDue`).
+                try Self.stamp("last_quick_check", at: Date(), in: db)
             } else {
                 for v in version..<Schema.version {
                     if let step = Schema.upgrades[v] { try db.execute(sql: step) }
@@ -140,6 +147,13 @@ public final class StateStore: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Closes the database and records that it was closed cleanly, so the next open can skip
+    /// reading every page to check it (`CleanClose`). The store cannot be used afterwards.
+    public func close() throws {
+        try wrap { try db.close() }
+        try CleanClose.record(path)
     }
 
     /// Records in `meta` when something last ran (`last_prune`, `last_quick_check`).
