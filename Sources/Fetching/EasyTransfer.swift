@@ -96,8 +96,7 @@ final class EasyTransfer {
         for line in lines { headerList = curl_slist_append(headerList, line) }
         if headerList != nil { setupCheck(cw_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), "headers") }
         if let lm = r.lastModified, !lm.isEmpty {
-            let t = curl_getdate(lm, nil)
-            if t > 0 {
+            if let t = HTTPDate.seconds(lm) {
                 set(CURLOPT_TIMECONDITION, Int(CURL_TIMECOND_IFMODSINCE.rawValue))
                 setOff(CURLOPT_TIMEVALUE_LARGE, curl_off_t(t))
             }
@@ -139,11 +138,13 @@ final class EasyTransfer {
         setupCheck(cw_easy_setopt_off(handle, option, value), "option \(option.rawValue)")
     }
 
-    private func setupCheck(_ code: CURLcode, _ what: String) {
+    /// `what` is only spelled out on failure: a message built for every option of every transfer
+    /// was 1 % of a nothing-changed pass.
+    private func setupCheck(_ code: CURLcode, _ what: @autoclosure () -> String) {
         guard code != CURLE_OK, setupError == nil else { return }
         let reason: FetchError.Reason = code == CURLE_UNSUPPORTED_PROTOCOL ? .protocolRefused : .other
         setupError = FetchError(reason: reason, url: FetchURL.redact(request.url),
-                                message: "libcurl rejected \(what): \(String(cString: curl_easy_strerror(code)))")
+                                message: "libcurl rejected \(what()): \(String(cString: curl_easy_strerror(code)))")
     }
 
     // MARK: - Callbacks

@@ -15,6 +15,8 @@ final class SocketEvents {
     /// libcurl's requested timeout in ms (-1: none).
     private var timeoutMs = -1
     private var timeoutSetAt = DispatchTime.now()
+    /// Descriptors registered with epoll.
+    private var watched = Set<curl_socket_t>()
 
     init?(multi: UnsafeMutableRawPointer) {
         let fd = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -50,7 +52,7 @@ final class SocketEvents {
 
     private func watch(_ socket: curl_socket_t, _ what: Int32) {
         if what == CURL_POLL_REMOVE {
-            _ = epoll_ctl(epoll, EPOLL_CTL_DEL, socket, nil)
+            if watched.remove(socket) != nil { _ = epoll_ctl(epoll, EPOLL_CTL_DEL, socket, nil) }
             return
         }
         var ev = epoll_event()
@@ -59,9 +61,14 @@ final class SocketEvents {
         if what & CURL_POLL_OUT != 0 { mask |= EPOLLOUT.rawValue }
         ev.events = mask
         ev.data.fd = socket
-        if epoll_ctl(epoll, EPOLL_CTL_MOD, socket, &ev) != 0 {
-            _ = epoll_ctl(epoll, EPOLL_CTL_ADD, socket, &ev)
+        // A kept-alive connection is removed after each transfer and added again by the next one:
+        // guessing MOD first failed once per request. The other operation remains the fallback, as
+        // the kernel drops a closed descriptor by itself and the number can come back.
+        let known = watched.contains(socket)
+        if epoll_ctl(epoll, known ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, &ev) != 0 {
+            _ = epoll_ctl(epoll, known ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, socket, &ev)
         }
+        watched.insert(socket)
     }
 
     /// Lets libcurl act on whatever is due (sockets ready, or its timeout), waiting at most
