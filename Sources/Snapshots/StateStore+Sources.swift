@@ -159,33 +159,48 @@ extension StateStore {
         try db.cachedStatement(sql: "RELEASE SAVEPOINT source").execute()
     }
 
+    static let upsertSource = """
+        INSERT INTO sources (id, url, type, etag, last_modified, body_hash, baseline_at, last_check,
+            last_success, last_change, last_error, consecutive_failures, items_last, error_alerted,
+            selector_broken, quiet_alerted)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+        ON CONFLICT(id) DO UPDATE SET url=excluded.url, type=excluded.type, etag=excluded.etag,
+            last_modified=excluded.last_modified, body_hash=excluded.body_hash, baseline_at=excluded.baseline_at,
+            last_check=excluded.last_check, last_success=excluded.last_success, last_change=excluded.last_change,
+            last_error=excluded.last_error, consecutive_failures=excluded.consecutive_failures,
+            items_last=excluded.items_last, error_alerted=excluded.error_alerted,
+            selector_broken=excluded.selector_broken, quiet_alerted=excluded.quiet_alerted
+        """
+    static let insertCheck = "INSERT INTO checks (source_id, at, outcome, items, alerts, elapsed, error) VALUES (?,?,?,?,?,?,?)"
+    static let insertItem = "INSERT OR IGNORE INTO items (source_id, identity, title, link, published, first_seen) VALUES (?,?,?,?,?,?)"
+
     /// Statements are cached: compiling them (and GRDB's authorizer callbacks while compiling) cost
-    /// more than running them.
+    /// more than running them. The per-source and per-item ones are bound directly (`RawStatement`).
     static func write(_ update: SourceUpdate, route: (String) -> [String], keepVersions: Int, in db: Database) throws {
         let s = update.state
-        try db.cachedStatement(sql: """
-            INSERT INTO sources (id, url, type, etag, last_modified, body_hash, baseline_at, last_check,
-                last_success, last_change, last_error, consecutive_failures, items_last, error_alerted,
-                selector_broken, quiet_alerted)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            ON CONFLICT(id) DO UPDATE SET url=excluded.url, type=excluded.type, etag=excluded.etag,
-                last_modified=excluded.last_modified, body_hash=excluded.body_hash, baseline_at=excluded.baseline_at,
-                last_check=excluded.last_check, last_success=excluded.last_success, last_change=excluded.last_change,
-                last_error=excluded.last_error, consecutive_failures=excluded.consecutive_failures,
-                items_last=excluded.items_last, error_alerted=excluded.error_alerted,
-                selector_broken=excluded.selector_broken, quiet_alerted=excluded.quiet_alerted
-            """).execute(arguments: [s.id, update.url, update.type, s.etag, s.lastModified, s.bodyHash,
-                                     s.baselineAt?.timeIntervalSince1970, s.lastCheck?.timeIntervalSince1970,
-                                     s.lastSuccess?.timeIntervalSince1970, s.lastChange?.timeIntervalSince1970,
-                                     s.lastError, s.consecutiveFailures, s.itemsLast, s.errorAlerted,
-                                     s.selectorBroken, s.quietAlerted])
+        try RawStatement.run(upsertSource, in: db) { b in
+            try b.text(1, s.id); try b.text(2, update.url); try b.text(3, update.type)
+            try b.text(4, s.etag); try b.text(5, s.lastModified); try b.text(6, s.bodyHash)
+            try b.date(7, s.baselineAt); try b.date(8, s.lastCheck); try b.date(9, s.lastSuccess)
+            try b.date(10, s.lastChange); try b.text(11, s.lastError); try b.int(12, s.consecutiveFailures)
+            try b.int(13, s.itemsLast); try b.bool(14, s.errorAlerted); try b.bool(15, s.selectorBroken)
+            try b.bool(16, s.quietAlerted)
+        }
         if let c = update.check {
-            try db.cachedStatement(sql: "INSERT INTO checks (source_id, at, outcome, items, alerts, elapsed, error) VALUES (?,?,?,?,?,?,?)")
-                .execute(arguments: [s.id, (s.lastCheck ?? Date()).timeIntervalSince1970, c.outcome, c.items,
-                                     c.alerts, c.elapsed, c.error])
+            try RawStatement.run(insertCheck, in: db) { b in
+                try b.text(1, s.id); try b.date(2, s.lastCheck ?? Date()); try b.text(3, c.outcome)
+                try b.int(4, c.items); try b.int(5, c.alerts); try b.double(6, c.elapsed); try b.text(7, c.error)
+            }
         }
         if !update.newItems.isEmpty {
-            try ItemInsert.run(update.newItems, source: s.id, in: db)
+            try RawStatement.prepare(insertItem, in: db) { statement in
+                for item in update.newItems {
+                    try statement.step { b in
+                        try b.text(1, s.id); try b.text(2, item.identity); try b.text(3, item.title)
+                        try b.text(4, item.link); try b.date(5, item.published); try b.date(6, item.firstSeen)
+                    }
+                }
+            }
         }
         if let page = update.pageVersion {
             let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM page_versions WHERE source_id = ?"), arguments: [s.id]) ?? 0) + 1

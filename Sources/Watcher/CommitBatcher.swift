@@ -35,13 +35,14 @@ final class CommitBatcher: @unchecked Sendable {
         self.onStored = onStored
     }
 
-    func add(_ entry: Entry) {
+    /// Adds an entry and returns the batch that is now due, if any, for the caller to `write`
+    /// where it suits it (a worker thread, rather than the transfer loop).
+    func add(_ entry: Entry) -> [Entry]? {
         lock.lock()
+        defer { lock.unlock() }
         pending.append(entry)
         let due = pending.count >= size || Date().timeIntervalSince(pending[0].queued) >= maxWait
-        let batch = due ? take() : []
-        lock.unlock()
-        write(batch)
+        return due ? take() : nil
     }
 
     func flush() {
@@ -56,7 +57,7 @@ final class CommitBatcher: @unchecked Sendable {
         return pending
     }
 
-    private func write(_ batch: [Entry]) {
+    func write(_ batch: [Entry]) {
         guard !batch.isEmpty else { return }
         let errors = store.commit(batch: batch.map { entry in
             (update: entry.result.update, route: { entry.routes[$0] ?? [] })

@@ -77,28 +77,33 @@ public struct Pass {
             options.progress?(PassProgress(done: counts.done, total: dueCount, failed: counts.failed))
         }
         // Parsing and storing run beside the transfers, so slow servers and CPU work overlap.
-        let work = OperationQueue()
-        work.maxConcurrentOperationCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        // When servers answer faster than bodies are parsed, the transfer loop waits here instead of
-        // queueing every body in memory: peak memory then does not grow with the number of sources.
-        let waiting = DispatchSemaphore(value: work.maxConcurrentOperationCount * 4)
+        // When servers answer faster than bodies are parsed, the transfer loop waits in `submit`
+        // instead of queueing every body in memory: peak memory does not grow with the sources.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let work = WorkerPool(threads: workers, limit: workers * 4)
         Fetcher(limits: FetchLimits(concurrency: configuration.concurrency, perHost: configuration.perHost))
             .fetchAll(requests) { request, result in
                 guard let index = specIndex[request.key] else { return }
                 let spec = sources[index]
                 let previous = states[spec.id]
-                waiting.wait()
-                work.addOperation {
-                    defer { waiting.signal() }
+                func process() -> [CommitBatcher.Entry]? {
                     let t0 = Date()
                     let r = processor.process(spec, previous: previous, fetched: result)
                     // Which sinks owe each alert is decided now and stored with it.
                     let routes = Dictionary(r.alerts.map { ($0.id, SinkRoutes.sinks(for: $0, source: spec, among: routedSinks)) },
                                             uniquingKeysWith: { a, _ in a })
-                    batcher.add(.init(spec: spec, result: r, routes: routes, elapsed: Date().timeIntervalSince(t0)))
+                    return batcher.add(.init(spec: spec, result: r, routes: routes, elapsed: Date().timeIntervalSince(t0)))
+                }
+                // A 304 or a failure needs no parsing: handing it to a worker cost more (waking the
+                // thread) than handling it here. Its batch, when one falls due, is still written by a
+                // worker, so the transfers never wait for the disk.
+                if SourceProcessor.needsParsing(result) {
+                    work.submit { if let due = process() { batcher.write(due) } }
+                } else if let due = process() {
+                    work.submit { batcher.write(due) }
                 }
             }
-        work.waitUntilAllOperationsAreFinished()
+        work.finish()
         batcher.flush()
         report.outcomes += collected.all
 
@@ -109,6 +114,7 @@ public struct Pass {
         report.deliveryFailures = delivery.failures
         for f in delivery.failures { logger.error("delivery failed: \(f)") }
         prune(store, now: now)
+        do { try store.close() } catch { logger.warning("could not close the state cleanly: \(error)") }
         report.elapsed = Date().timeIntervalSince(started)
         summarize(report)
         return report

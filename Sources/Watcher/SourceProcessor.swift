@@ -23,6 +23,13 @@ struct SourceProcessor {
         var alerts: [Alert]
     }
 
+    /// Whether processing `fetched` may hash and parse a body; otherwise (a 304, a failure) it is
+    /// a few field updates.
+    static func needsParsing(_ fetched: Swift.Result<FetchResponse, FetchError>) -> Bool {
+        if case let .success(response) = fetched { return !response.notModified }
+        return false
+    }
+
     func process(_ spec: SourceSpec, previous: SourceState?, fetched: Swift.Result<FetchResponse, FetchError>) -> Result {
         var state = previous ?? SourceState(id: spec.id)
         state.lastCheck = now
