@@ -11,7 +11,7 @@ import Snapshots
 ///
 /// Sized by bytes, not sources: each transaction rewrites every page it touches into the WAL, and
 /// 32 unchanged sources (a few hundred bytes each) still touched some 25 pages of the sources
-/// table, 3.4 MB of WAL writes for a nothing-changed pass over 900 sources. Batches of sources
+/// table, about 3 MB of WAL writes for a nothing-changed pass over 900 sources. Batches of sources
 /// with new items or page text stay about as large as before, within SQLite's page cache.
 final class CommitBatcher: @unchecked Sendable {
     struct Entry {
