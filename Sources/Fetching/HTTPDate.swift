@@ -1,4 +1,5 @@
 import CCurl
+import Model
 
 /// Reads the Last-Modified validator sent back as If-Modified-Since.
 enum HTTPDate {
@@ -35,17 +36,7 @@ enum HTTPDate {
                   let minute = number(20, 2), let second = number(23, 2),
                   let month = months.firstIndex(where: { $0[0] == b[8] && $0[1] == b[9] && $0[2] == b[10] }),
                   (1...31).contains(day), year >= 1970, hour < 24, minute < 60, second <= 60 else { return nil }
-            return daysSince1970(year: year, month: month + 1, day: day) * 86400 + hour * 3600 + minute * 60 + second
+            return civilDaysSince1970(year: year, month: month + 1, day: day) * 86400 + hour * 3600 + minute * 60 + second
         }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146097 + dayOfEra - 719468
     }
 }

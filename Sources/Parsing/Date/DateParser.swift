@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Dates as feeds and Chinese government pages write them.
 ///
@@ -49,7 +50,7 @@ public enum DateParser {
 
     private static func zoneOffset(_ zone: TimeZone, _ f: DateFields) -> Int {
         // The offset in force on that (local) day; good enough for DST zones at day granularity.
-        let approx = Date(timeIntervalSince1970: TimeInterval(DateFields.daysFromCivil(f.year, f.month, min(f.day, 28)) * 86400 + f.hour * 3600))
+        let approx = Date(timeIntervalSince1970: TimeInterval(civilDaysSince1970(year: f.year, month: f.month, day: min(f.day, 28)) * 86400 + f.hour * 3600))
         return zone.secondsFromGMT(for: approx)
     }
 }
@@ -65,7 +66,7 @@ struct DateFields {
         // bounds the text is not a date.
         guard (1...12).contains(month), (1...31).contains(day), (0..<48).contains(hour),
               (0..<100).contains(minute), (0..<100).contains(second) else { return nil }
-        let days = DateFields.daysFromCivil(year, month, 1) + day - 1
+        let days = civilDaysSince1970(year: year, month: month, day: 1) + day - 1
         let secs = days * 86400 + hour * 3600 + minute * 60 + second - (offset ?? defaultOffset ?? 0)
         return Date(timeIntervalSince1970: TimeInterval(secs) + fraction)
     }
@@ -76,15 +77,5 @@ struct DateFields {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
     }
 }
