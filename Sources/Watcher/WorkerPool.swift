@@ -17,7 +17,7 @@ final class WorkerPool: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     /// Signalled when a job is queued (or the pool closes) and a worker is idle.
     private let jobReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    /// Signalled when a job finishes and `submit` is waiting for room.
+    /// Signalled when `submit` is waiting for room and half of it is free again.
     private let roomReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// Signalled when the last worker exits.
     private let allExited = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
