@@ -1,6 +1,5 @@
 import Foundation
 import Model
-import Yams
 
 /// Reads feeds.yml. Problems inside one source or sink leave that entry out and are reported;
 /// problems that make the whole file unusable throw `ConfigFileError`.
@@ -18,16 +17,15 @@ public enum ConfigLoader {
     }
 
     public static func parse(yaml: String, file: String) throws -> LoadedConfiguration {
-        let root: Node
+        let root: YAMLNode
         do {
-            // Every value is read as text (YAMLField converts it), so Yams's implicit tags are never
-            // used; its default resolver compiles seven regular expressions on first use.
-            guard let node = try Yams.compose(yaml: yaml, .basic) else {
+            guard let node = try YAMLNode.compose(yaml) else {
                 throw ConfigFileError([ConfigError(file: file, line: 0, column: 0, field: "", message: "is empty")])
             }
             root = node
-        } catch let error as YamlError {
-            throw ConfigFileError([yamlSyntaxError(error, file: file)])
+        } catch let error as YAMLNode.SyntaxError {
+            throw ConfigFileError([ConfigError(file: file, line: error.line, column: error.column, field: "",
+                                               message: "YAML syntax: \(error.problem)")])
         }
         var problems: [ConfigError] = []
         var config = Configuration(file: file)
@@ -95,15 +93,6 @@ public enum ConfigLoader {
             case "keep_days": config.keepDays = try value.int(min: 1)
             default: break
             }
-        }
-    }
-
-    private static func yamlSyntaxError(_ error: YamlError, file: String) -> ConfigError {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return ConfigError(file: file, line: mark.line, column: mark.column, field: "", message: "YAML syntax: \(problem)")
-        default:
-            return ConfigError(file: file, line: 0, column: 0, field: "", message: "YAML: \(error)")
         }
     }
 }

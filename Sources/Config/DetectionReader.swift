@@ -56,7 +56,7 @@ enum DetectionReader {
         let textKey = isRegex ? "pattern" : "term"
         return try field.sequence().map { entry in
             var spec: TermSpec
-            if case .scalar = entry.node {
+            if entry.node.kind == .scalar {
                 spec = TermSpec(try entry.nonEmptyString())
             } else {
                 let pairs = try entry.mapping(allowed: [textKey, "weight", "group"])
@@ -79,7 +79,7 @@ enum DetectionReader {
     private static func watchlist(_ name: String, _ field: YAMLField) throws -> WatchListSpec {
         try checkName(name, field)
         let entries = try field.sequence().map { entry -> WatchListSpec.Entry in
-            if case .scalar = entry.node { return .init(name: try entry.nonEmptyString(), aliases: []) }
+            if entry.node.kind == .scalar { return .init(name: try entry.nonEmptyString(), aliases: []) }
             let pairs = try entry.mapping(allowed: ["name", "aliases"])
             guard let n = pairs.first(where: { $0.key == "name" })?.value else { throw entry.error("needs `name:`") }
             let aliases = try pairs.first(where: { $0.key == "aliases" })?.value.stringList() ?? []

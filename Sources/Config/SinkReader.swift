@@ -31,7 +31,7 @@ enum SinkReader {
 
     private static func stdout(_ options: YAMLField) throws -> StdoutSink {
         var sink = StdoutSink()
-        if case .scalar = options.node, (try? options.string()) == "" { return sink }
+        if options.node.kind == .scalar, (try? options.string()) == "" { return sink }
         for (key, value) in try options.mapping(allowed: Set(["format", "name"]).union(routingKeys)) {
             switch key {
             case "format":

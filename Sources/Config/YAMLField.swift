@@ -1,10 +1,9 @@
 import Foundation
 import Model
-import Yams
 
 /// A YAML node with where it came from, so every conversion can report file:line:column and field.
 struct YAMLField {
-    let node: Node
+    let node: YAMLNode
     let file: String
     /// The path is only spelled out for messages: building "sources[12].url" for every field of a
     /// 900-source file cost more than reading the fields.
@@ -17,11 +16,11 @@ struct YAMLField {
         case index(Int)
     }
 
-    init(node: Node, path: String, file: String) {
+    init(node: YAMLNode, path: String, file: String) {
         self.init(node: node, parentPath: path, step: .none, file: file)
     }
 
-    private init(node: Node, parentPath: String, step: Step, file: String) {
+    private init(node: YAMLNode, parentPath: String, step: Step, file: String) {
         self.node = node
         self.parentPath = parentPath
         self.step = step
@@ -37,29 +36,30 @@ struct YAMLField {
         }
     }
 
-    var line: Int { node.mark?.line ?? 0 }
-    var column: Int { node.mark?.column ?? 0 }
+    var line: Int { node.line }
+    var column: Int { node.column }
 
     func error(_ message: String) -> ConfigError {
         ConfigError(file: file, line: line, column: column, field: path, message: message)
     }
 
-    func child(_ key: String, _ node: Node) -> YAMLField {
+    func child(_ key: String, _ node: YAMLNode) -> YAMLField {
         YAMLField(node: node, parentPath: path, step: .key(key), file: file)
     }
 
     /// The pairs of a mapping, rejecting keys outside `allowed` (typos would otherwise be ignored silently).
     func mapping(allowed: Set<String>? = nil) throws -> [(key: String, value: YAMLField)] {
-        guard case let .mapping(map) = node else { throw error("expected a mapping (key: value)") }
+        guard node.kind == .mapping else { throw error("expected a mapping (key: value)") }
         var result: [(String, YAMLField)] = []
-        result.reserveCapacity(map.count)
+        result.reserveCapacity(node.children.count / 2)
         let base = path
-        for (k, v) in map {
-            guard let key = k.scalar?.string else { throw error("keys must be plain strings") }
+        for (k, v) in node.pairs {
+            guard k.kind == .scalar else { throw error("keys must be plain strings") }
+            let key = k.text
             let field = YAMLField(node: v, parentPath: base, step: .key(key), file: file)
             if let allowed, !allowed.contains(key) {
                 let hint = Self.closest(key, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
-                throw ConfigError(file: file, line: k.mark?.line ?? line, column: k.mark?.column ?? column,
+                throw ConfigError(file: file, line: k.line, column: k.column,
                                   field: field.path, message: "unknown field\(hint)")
             }
             result.append((key, field))
@@ -68,14 +68,14 @@ struct YAMLField {
     }
 
     func sequence() throws -> [YAMLField] {
-        guard case let .sequence(seq) = node else { throw error("expected a list") }
+        guard node.kind == .sequence else { throw error("expected a list") }
         let base = path
-        return seq.enumerated().map { i, n in YAMLField(node: n, parentPath: base, step: .index(i), file: file) }
+        return node.children.enumerated().map { i, n in YAMLField(node: n, parentPath: base, step: .index(i), file: file) }
     }
 
     func string() throws -> String {
-        guard case let .scalar(s) = node else { throw error("expected a string") }
-        return s.string
+        guard node.kind == .scalar else { throw error("expected a string") }
+        return node.text
     }
 
     func nonEmptyString() throws -> String {
@@ -116,7 +116,7 @@ struct YAMLField {
 
     /// A single string or a list of strings.
     func stringList() throws -> [String] {
-        if case .scalar = node { return [try string()] }
+        if node.kind == .scalar { return [try string()] }
         return try sequence().map { try $0.string() }
     }
 

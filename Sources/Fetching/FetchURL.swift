@@ -18,7 +18,7 @@ struct FetchURL {
             .failure(FetchError(reason: .invalidURL, url: shown, message: why))
         }
         let url = raw.trimmedWhitespace()
-        guard let sep = schemeSeparator(url) else { return invalid("malformed URL: no scheme") }
+        guard let sep = URLCredentials.schemeSeparator(url) else { return invalid("malformed URL: no scheme") }
         let scheme = url[..<sep.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else {
             let label = scheme.isEmpty || scheme.contains(where: { !$0.isLetter }) ? "malformed URL" : "unsupported URL scheme \(scheme)://"
@@ -52,35 +52,11 @@ struct FetchURL {
     }
 
     /// The URL without `user:password@`, for anything a user or a log may see.
-    static func redact(_ raw: String) -> String {
-        guard let schemeEnd = schemeSeparator(raw) else { return raw }
-        let authorityStart = schemeEnd.upperBound
-        let end = authorityEnd(raw[authorityStart...])
-        guard let at = raw[authorityStart..<end].utf8.lastIndex(of: UInt8(ascii: "@")) else { return raw }
-        return String(raw[..<authorityStart]) + String(raw[raw.utf8.index(after: at)...])
-    }
+    static func redact(_ raw: String) -> String { URLCredentials.strip(raw) }
 
     /// Where the authority after "scheme://" ends: the first "/", "?" or "#", or the end.
     private static func authorityEnd(_ rest: Substring) -> String.Index {
         rest.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? rest.endIndex
-    }
-
-    /// The first "://", found on the UTF-8 bytes: Foundation's `range(of:)` goes through NSString
-    /// and, run for every request (validation and redaction), was 2 % of a pass.
-    static func schemeSeparator(_ s: String) -> Range<String.Index>? {
-        let u = s.utf8
-        var i = u.startIndex
-        while i != u.endIndex {
-            if u[i] == UInt8(ascii: ":") {
-                let j = u.index(after: i)
-                if j != u.endIndex, u[j] == UInt8(ascii: "/") {
-                    let k = u.index(after: j)
-                    if k != u.endIndex, u[k] == UInt8(ascii: "/") { return i..<u.index(after: k) }
-                }
-            }
-            i = u.index(after: i)
-        }
-        return nil
     }
 
     /// Removes every `scheme://user:pass@` credential inside free text (curl's error messages

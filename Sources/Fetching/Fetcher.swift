@@ -97,6 +97,9 @@ public final class Fetcher: @unchecked Sendable {
     public let limits: FetchLimits
     private let lock = NSLock()
     private var multi: MultiHandle?
+    /// How many times the transfer loop has waited for sockets, over every batch: a diagnostic
+    /// (and what tests check to see that an idle connection does not keep waking the loop).
+    public private(set) var loopWaits = 0
 
     public init(limits: FetchLimits = FetchLimits()) { self.limits = limits }
 
@@ -106,7 +109,7 @@ public final class Fetcher: @unchecked Sendable {
                          onResult: (FetchRequest, Result<FetchResponse, FetchError>) -> Void) {
         lock.lock()
         defer { lock.unlock() }
-        if multi == nil { multi = MultiHandle() }
+        if multi == nil { multi = MultiHandle(maxSpare: limits.concurrency) }
         guard let multi else {
             for r in requests {
                 onResult(r, .failure(FetchError(reason: .other, url: FetchURL.redact(r.url),
@@ -114,6 +117,6 @@ public final class Fetcher: @unchecked Sendable {
             }
             return
         }
-        MultiLoop(multi: multi, limits: limits).run(requests, onResult: onResult)
+        loopWaits += MultiLoop(multi: multi, limits: limits).run(requests, onResult: onResult)
     }
 }

@@ -15,8 +15,15 @@ final class SocketEvents {
     /// libcurl's requested timeout in ms (-1: none).
     private var timeoutMs = -1
     private var timeoutSetAt = DispatchTime.now()
-    /// Descriptors registered with epoll.
+    /// Descriptors registered with epoll (as far as this object knows: the kernel drops a
+    /// descriptor by itself when it is closed).
     private var watched = Set<curl_socket_t>()
+    /// Registered descriptors libcurl no longer asks about: a kept-alive connection between two
+    /// transfers. They stay registered, since the next transfer on the connection asks again,
+    /// and a removal and re-adding cost two system calls per request.
+    private var idle = Set<curl_socket_t>()
+    /// How many times `step` waited on epoll: a loop that spins on a socket nobody reads shows here.
+    private(set) var waits = 0
 
     init?(multi: UnsafeMutableRawPointer) {
         let fd = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -52,23 +59,29 @@ final class SocketEvents {
 
     private func watch(_ socket: curl_socket_t, _ what: Int32) {
         if what == CURL_POLL_REMOVE {
-            if watched.remove(socket) != nil { _ = epoll_ctl(epoll, EPOLL_CTL_DEL, socket, nil) }
+            if watched.contains(socket) { idle.insert(socket) }
             return
         }
+        idle.remove(socket)
         var ev = epoll_event()
         var mask: UInt32 = 0
         if what & CURL_POLL_IN != 0 { mask |= EPOLLIN.rawValue }
         if what & CURL_POLL_OUT != 0 { mask |= EPOLLOUT.rawValue }
         ev.events = mask
         ev.data.fd = socket
-        // A kept-alive connection is removed after each transfer and added again by the next one:
-        // guessing MOD first failed once per request. The other operation remains the fallback, as
-        // the kernel drops a closed descriptor by itself and the number can come back.
+        // A kept-alive connection stays registered between its transfers (`idle`), so the next
+        // one is a MOD. The other operation remains the fallback, as the kernel drops a closed
+        // descriptor by itself and the number can come back for a new connection.
         let known = watched.contains(socket)
         if epoll_ctl(epoll, known ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, &ev) != 0 {
             _ = epoll_ctl(epoll, known ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, socket, &ev)
         }
         watched.insert(socket)
+    }
+
+    private func forget(_ socket: curl_socket_t) {
+        idle.remove(socket)
+        if watched.remove(socket) != nil { _ = epoll_ctl(epoll, EPOLL_CTL_DEL, socket, nil) }
     }
 
     /// Lets libcurl act on whatever is due (sockets ready, or its timeout), waiting at most
@@ -77,11 +90,19 @@ final class SocketEvents {
         var running: Int32 = 0
         let wait = remainingTimeoutMs().map { min($0, maxWaitMs) } ?? maxWaitMs
         var events = [epoll_event](repeating: epoll_event(), count: 64)
+        if wait > 0 { waits += 1 }
         let n = wait == 0 ? 0 : events.withUnsafeMutableBufferPointer {
             epoll_wait(epoll, $0.baseAddress, Int32($0.count), Int32(wait))
         }
         if n > 0 {
             for e in events[0..<Int(n)] {
+                if idle.contains(e.data.fd) {
+                    // Readable while idle: the server closed the kept-alive connection (or sent
+                    // something unasked). libcurl finds out when it next uses it; level-triggered
+                    // epoll would otherwise report it on every wait.
+                    forget(e.data.fd)
+                    continue
+                }
                 var flags: Int32 = 0
                 if e.events & EPOLLIN.rawValue != 0 { flags |= CURL_CSELECT_IN }
                 if e.events & EPOLLOUT.rawValue != 0 { flags |= CURL_CSELECT_OUT }

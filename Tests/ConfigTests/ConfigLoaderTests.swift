@@ -110,6 +110,46 @@ final class ConfigLoaderTests: XCTestCase {
         }
     }
 
+    /// feeds.yml is read by our own composer over libyaml's events (`YAMLNode`): what Yams's tree
+    /// accepted must still read the same, and every way a file can be unreadable names a place.
+    func testAnchorsAliasesAndDocumentErrors() throws {
+        let yaml = """
+        defaults: {interval: 2h}
+        sources:
+          - id: a
+            url: &shared https://x.org/feed
+            tags: &labour [labour, 劳工]
+          - id: b
+            url: *shared
+            tags: *labour
+          - id: c
+            url: "https://x.org/c"
+        """
+        let c = try ConfigLoader.parse(yaml: yaml, file: "f.yml").configuration
+        XCTAssertEqual(c.sources.map(\.id), ["a", "b", "c"])
+        XCTAssertEqual(c.sources[1].url, "https://x.org/feed")
+        XCTAssertEqual(c.sources[1].tags, ["labour", "劳工"])
+        XCTAssertEqual(c.sources[1].interval, 7200)
+        XCTAssertEqual(c.sources[1].origin, "f.yml:6")
+
+        func firstError(_ text: String) -> ConfigError? {
+            do { _ = try ConfigLoader.parse(yaml: text, file: "f.yml"); return nil } catch { return (error as? ConfigFileError)?.errors.first }
+        }
+        let alias = firstError("sources:\n  - id: a\n    url: *nowhere\n")
+        XCTAssertEqual(alias.map { "\($0.line):\($0.column)" }, "3:10")
+        XCTAssertEqual(alias?.message, "YAML syntax: found undefined alias")
+        // libyaml reports a control character as a byte offset; it is turned into line:column
+        // (columns count characters, so the Chinese text before it counts once per character).
+        let control = firstError("sources:\n  - id: 中文\u{1}\n")
+        XCTAssertEqual(control.map { "\($0.line):\($0.column)" }, "2:11")
+        XCTAssertEqual(control?.message, "YAML syntax: control characters are not allowed")
+        let twoDocuments = firstError("sources: []\n---\nsources: []\n")
+        XCTAssertEqual(twoDocuments?.line, 2)
+        XCTAssertTrue(twoDocuments?.message.contains("found another document") ?? false)
+        XCTAssertEqual(firstError("# nothing but a comment\n")?.message, "is empty")
+        XCTAssertEqual(firstError("- a\n- b\n")?.message, "expected a mapping (key: value)")
+    }
+
     func testDuplicateIdsAndListWithoutItems() throws {
         let yaml = """
         sources:

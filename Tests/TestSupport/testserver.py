@@ -228,6 +228,12 @@ class Handler(BaseHTTPRequestHandler):
             _, _, ms, rest = path.split("/", 3)
             time.sleep(int(ms) / 1000)
             return self.serve_file("/" + rest)
+        if path.startswith("/__dropidle/"):
+            # Answered as a kept-alive response (no "Connection: close"), then the server closes
+            # the connection, as servers do with idle keep-alive connections.
+            self.serve_file("/" + path.split("/", 2)[2])
+            self.close_connection = True
+            return
         if path == "/__drip":
             n = int(q("bytes", "100"))
             self.start(200, [("Content-Type", "application/xml")], n)
