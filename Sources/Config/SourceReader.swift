@@ -15,7 +15,7 @@ enum SourceReader {
     static func read(_ entry: YAMLField, defaults: SourceDefaults) throws -> SourceSpec {
         let pairs = try entry.mapping(allowed: keys)
         // A repeated key takes its last value, as PyYAML and most YAML readers do.
-        func field(_ key: String) -> YAMLField? { pairs.last { $0.key == key }?.value }
+        func field(_ key: String) -> YAMLField? { pairs.lastIndex { $0.key == key }.map { pairs[$0].value } }
 
         guard let idField = field("id") else { throw entry.error("a source needs an `id`") }
         let id = try idField.nonEmptyString()

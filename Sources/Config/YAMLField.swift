@@ -50,10 +50,13 @@ struct YAMLField {
     /// The pairs of a mapping, rejecting keys outside `allowed` (typos would otherwise be ignored silently).
     func mapping(allowed: Set<String>? = nil) throws -> [(key: String, value: YAMLField)] {
         guard node.kind == .mapping else { throw error("expected a mapping (key: value)") }
-        var result: [(String, YAMLField)] = []
+        // Labelled like the return type: an unlabelled array was converted element by element.
+        var result: [(key: String, value: YAMLField)] = []
         result.reserveCapacity(node.children.count / 2)
         let base = path
-        for (k, v) in node.pairs {
+        let children = node.children
+        for i in stride(from: 0, to: children.count - 1, by: 2) {
+            let k = children[i], v = children[i + 1]
             guard k.kind == .scalar else { throw error("keys must be plain strings") }
             let key = k.text
             let field = YAMLField(node: v, parentPath: base, step: .key(key), file: file)
@@ -62,7 +65,7 @@ struct YAMLField {
                 throw ConfigError(file: file, line: k.line, column: k.column,
                                   field: field.path, message: "unknown field\(hint)")
             }
-            result.append((key, field))
+            result.append((key: key, value: field))
         }
         return result
     }

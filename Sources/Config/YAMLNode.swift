@@ -18,11 +18,6 @@ struct YAMLNode {
     let line: Int
     let column: Int
 
-    /// A mapping's pairs in document order.
-    var pairs: [(key: YAMLNode, value: YAMLNode)] {
-        stride(from: 0, to: children.count - 1, by: 2).map { (children[$0], children[$0 + 1]) }
-    }
-
     /// A syntax error, where libyaml found it.
     struct SyntaxError: Error {
         let problem: String

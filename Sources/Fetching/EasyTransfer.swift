@@ -6,8 +6,6 @@ import Model
 ///
 /// libcurl calls the write and header callbacks with `self` as context (through `Unmanaged`,
 /// unretained): whoever adds the handle to a multi keeps the transfer alive until it is removed.
-/// The handle itself belongs to the caller (`MultiHandle` lends and takes it back), which must
-/// reset or free it before the transfer goes, since its options point into the transfer.
 final class EasyTransfer {
     let request: FetchRequest
     let hostKey: String
@@ -43,8 +41,9 @@ final class EasyTransfer {
     /// Options that failed to apply; a non-nil value means the handle must not be started.
     private(set) var setupError: FetchError?
 
-    init?(request: FetchRequest, url: FetchURL, handle: UnsafeMutableRawPointer?) {
-        guard let h = handle else { return nil }
+    init?(request: FetchRequest, url: FetchURL) {
+        CurlGlobal.ensure()
+        guard let h = curl_easy_init() else { return nil }
         self.request = request
         self.hostKey = url.hostKey
         self.handle = h
@@ -54,6 +53,7 @@ final class EasyTransfer {
     }
 
     deinit {
+        curl_easy_cleanup(handle)
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }

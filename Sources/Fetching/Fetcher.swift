@@ -89,6 +89,21 @@ public struct FetchLimits: Sendable, Equatable {
     }
 }
 
+/// Lets the caller of `fetchAll` hold back new transfers while it cannot keep up with the bodies
+/// it has been handed. The transfer loop never blocks while transfers are in flight (their
+/// timeouts keep running, so a loop that stopped for a slow parse failed sources that had answered
+/// in time): it only starts no new transfer until `hasRoom` says so, and calls `waitForRoom` when
+/// nothing is in flight.
+public struct FetchAdmission: Sendable {
+    public var hasRoom: @Sendable () -> Bool
+    public var waitForRoom: @Sendable () -> Void
+
+    public init(hasRoom: @escaping @Sendable () -> Bool, waitForRoom: @escaping @Sendable () -> Void) {
+        self.hasRoom = hasRoom
+        self.waitForRoom = waitForRoom
+    }
+}
+
 /// Fetches many URLs at once with libcurl's multi interface.
 ///
 /// One Fetcher keeps its connections between batches; batches on one Fetcher run one at a time
@@ -105,11 +120,11 @@ public final class Fetcher: @unchecked Sendable {
 
     /// Runs every request to completion, calling `onResult` (on the calling thread) as each one ends.
     /// Invalid URLs are reported first, before any network traffic.
-    public func fetchAll(_ requests: [FetchRequest],
+    public func fetchAll(_ requests: [FetchRequest], admission: FetchAdmission? = nil,
                          onResult: (FetchRequest, Result<FetchResponse, FetchError>) -> Void) {
         lock.lock()
         defer { lock.unlock() }
-        if multi == nil { multi = MultiHandle(maxSpare: limits.concurrency) }
+        if multi == nil { multi = MultiHandle() }
         guard let multi else {
             for r in requests {
                 onResult(r, .failure(FetchError(reason: .other, url: FetchURL.redact(r.url),
@@ -117,6 +132,6 @@ public final class Fetcher: @unchecked Sendable {
             }
             return
         }
-        loopWaits += MultiLoop(multi: multi, limits: limits).run(requests, onResult: onResult)
+        loopWaits += MultiLoop(multi: multi, limits: limits, admission: admission).run(requests, onResult: onResult)
     }
 }

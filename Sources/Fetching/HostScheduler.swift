@@ -60,6 +60,18 @@ struct HostScheduler<Item> {
         return nil
     }
 
+    /// Removes and returns every request not started yet.
+    mutating func drain() -> [Item] {
+        var items: [Item] = []
+        for host in hosts {
+            guard var q = queues[host] else { continue }
+            while !q.isEmpty { items.append(q.pop()) }
+            queues[host] = q
+        }
+        pending = 0
+        return items
+    }
+
     /// Frees the slots held by a request that has ended.
     mutating func finished(host: String) {
         active -= 1

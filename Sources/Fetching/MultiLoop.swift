@@ -3,41 +3,16 @@ import Foundation
 
 /// A libcurl multi handle kept across batches, so connections (and the DNS cache, which every
 /// easy handle added to one multi shares) survive from one pass to the next.
-///
-/// It also keeps the easy handles of finished transfers for the next ones: creating and freeing
-/// a handle per transfer was 3 % of a nothing-changed pass, resetting one costs a fraction of
-/// that. `curl_easy_reset` returns every option to its default, so nothing set for one source
-/// reaches the next (it keeps only caches this program never enables: cookies, alt-svc, HSTS).
 final class MultiHandle {
     let handle: UnsafeMutableRawPointer
-    private var spare: [UnsafeMutableRawPointer] = []
-    /// At most one spare handle per transfer that can run at once.
-    private let maxSpare: Int
 
-    init?(maxSpare: Int = 128) {
+    init?() {
         CurlGlobal.ensure()
         guard let m = curl_multi_init() else { return nil }
         handle = m
-        self.maxSpare = maxSpare
     }
 
-    deinit {
-        for easy in spare { curl_easy_cleanup(easy) }
-        curl_multi_cleanup(handle)
-    }
-
-    /// A handle with every option at its default.
-    func takeEasy() -> UnsafeMutableRawPointer? {
-        spare.popLast() ?? curl_easy_init()
-    }
-
-    /// Takes back the handle of a transfer that is no longer in the multi handle. It is reset at
-    /// once, so no option of the finished transfer (its callbacks' context, its header list) is
-    /// left pointing at memory that is about to be freed.
-    func recycle(_ easy: UnsafeMutableRawPointer) {
-        curl_easy_reset(easy)
-        if spare.count < maxSpare { spare.append(easy) } else { curl_easy_cleanup(easy) }
-    }
+    deinit { curl_multi_cleanup(handle) }
 }
 
 /// Runs one batch on a multi handle: starts transfers as the scheduler allows, drives libcurl,
@@ -45,6 +20,7 @@ final class MultiHandle {
 struct MultiLoop {
     let multi: MultiHandle
     let limits: FetchLimits
+    var admission: FetchAdmission?
 
     /// Returns how many times the loop waited for sockets (`SocketEvents.waits`).
     @discardableResult
@@ -63,9 +39,9 @@ struct MultiLoop {
         // Handles are added only when a slot is free: thousands of idle handles in one multi
         // would all start connecting at once and time out while waiting.
         func startMore() {
-            while let (next, host) = scheduler.next() {
+            while admission?.hasRoom() ?? true, let (next, host) = scheduler.next() {
                 let (request, url) = next
-                guard let t = EasyTransfer(request: request, url: url, handle: multi.takeEasy()) else {
+                guard let t = EasyTransfer(request: request, url: url) else {
                     scheduler.finished(host: host)
                     done.append((request, .failure(FetchError(reason: .other, url: FetchURL.redact(request.url),
                                                               message: "could not create a libcurl handle"))))
@@ -74,13 +50,11 @@ struct MultiLoop {
                 if let e = t.setupError {
                     scheduler.finished(host: host)
                     done.append((request, .failure(e)))
-                    multi.recycle(t.handle)
                     continue
                 }
                 let mc = curl_multi_add_handle(multi.handle, t.handle)
                 guard mc == CURLM_OK else {
                     scheduler.finished(host: host)
-                    multi.recycle(t.handle)
                     done.append((request, .failure(FetchError(reason: .other, url: FetchURL.redact(request.url),
                         message: "libcurl refused the transfer: \(String(cString: curl_multi_strerror(mc)))"))))
                     continue
@@ -104,9 +78,22 @@ struct MultiLoop {
         startMore()
         deliver()
         var mc = events.kick()
-        while !running.isEmpty {
+        while !running.isEmpty || !scheduler.isIdle {
+            if running.isEmpty {
+                // Held back with nothing in flight: only the caller's side can make progress.
+                admission?.waitForRoom()
+                startMore()
+                deliver()
+                mc = events.kick()
+                continue
+            }
             if mc != CURLM_OK && mc != CURLM_CALL_MULTI_PERFORM {
-                failAll(&running, &done, message: "libcurl multi error: \(String(cString: curl_multi_strerror(mc)))")
+                let message = "libcurl multi error: \(String(cString: curl_multi_strerror(mc)))"
+                failAll(&running, &done, message: message)
+                // Those not started yet get their result too: every request gets exactly one.
+                for (request, _) in scheduler.drain() {
+                    done.append((request, .failure(FetchError(reason: .other, url: FetchURL.redact(request.url), message: message))))
+                }
                 deliver()
                 return events.waits
             }
@@ -119,15 +106,16 @@ struct MultiLoop {
                 guard let t = running.removeValue(forKey: easy) else { continue }
                 scheduler.finished(host: t.hostKey)
                 done.append((t.request, t.result(code: code)))
-                multi.recycle(easy)
             }
             // Refill before handing results over, so the network stays busy while the caller works.
             let before = running.count
             startMore()
             let added = running.count > before
             deliver()
-            if running.isEmpty { break }
-            mc = added ? events.kick() : events.step(maxWaitMs: 1000)
+            if running.isEmpty { continue }
+            // While held back, look again soon: room is made on other threads, not on a socket.
+            let held = scheduler.pending > 0 && !(admission?.hasRoom() ?? true)
+            mc = added ? events.kick() : events.step(maxWaitMs: held ? 10 : 1000)
         }
         return events.waits
     }
@@ -137,7 +125,6 @@ struct MultiLoop {
         for (h, t) in running {
             curl_multi_remove_handle(multi.handle, h)
             done.append((t.request, .failure(FetchError(reason: .other, url: FetchURL.redact(t.request.url), message: message))))
-            multi.recycle(h)
         }
         running.removeAll()
     }

@@ -36,7 +36,11 @@ struct CleanClose {
         return stat(database + "-wal", &st) != 0 || st.st_size == 0
     }
 
-    /// Records the file as it is after a clean close (replacing the marker in one rename).
+    /// Records the file as it is after a clean close.
+    ///
+    /// The marker is overwritten in place, not replaced by a rename: a new file per pass cost an
+    /// inode allocation (see `StateStore.keepWALFile`). A write cut short by a crash leaves a line
+    /// that matches nothing, which only means the next open runs the check.
     ///
     /// File times come from a clock that ticks every few milliseconds, so a write in the same tick
     /// as the close could leave them as recorded. Waiting for the clock to pass the recorded time
@@ -51,14 +55,13 @@ struct CleanClose {
         }
         guard let now = current(database), now.line == closed.line else { return }
         let marker = markerPath(for: database)
-        let temporary = marker + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let fd = open(marker, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw StoreError.database(path: marker, reason: String(cString: strerror(errno))) }
         let bytes = Array((now.line + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         Glibc.close(fd)
-        guard written == bytes.count, rename(temporary, marker) == 0 else {
-            unlink(temporary)
+        guard written == bytes.count else {
+            unlink(marker)
             throw StoreError.database(path: marker, reason: "cannot write the clean-close marker")
         }
     }

@@ -75,6 +75,6 @@ extension StateStore {
 
     /// Size of the database file and its WAL, in bytes.
     public func sizeOnDisk() -> Int {
-        [path, path + "-wal"].compactMap { (try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int }.reduce(0, +)
+        [path, path + "-wal"].compactMap(Self.fileSize).reduce(0, +)
     }
 }

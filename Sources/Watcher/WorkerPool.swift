@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// A few threads taking jobs, in order, from a bounded queue.
+/// A few threads taking jobs, in order, from a queue.
 ///
 /// It replaced an OperationQueue and a semaphore. Each Foundation operation went through
 /// key-value notifications, several locks and a hop through a dispatch queue, and the semaphore
@@ -17,7 +17,7 @@ final class WorkerPool: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     /// Signalled when a job is queued (or the pool closes) and a worker is idle.
     private let jobReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    /// Signalled when `submit` is waiting for room and half of it is free again.
+    /// Signalled when `waitForRoom` is waiting and half of the room is free again.
     private let roomReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// Signalled when the last worker exits.
     private let allExited = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -27,15 +27,19 @@ final class WorkerPool: @unchecked Sendable {
     private var queued = 0
     private var busy = 0
     private var idleWorkers = 0
-    private var waitingSubmitters = 0
+    private var waitingForRoom = 0
     private var closed = false
     private var live: Int
+    private let limit: Int
 
-    /// `limit` bounds the jobs queued or running at once: when bodies arrive faster than they are
-    /// parsed, `submit` waits instead of holding every body in memory.
+    /// `limit` is the room: the jobs queued or running at once before `hasRoom` turns false. The
+    /// transfer loop then starts no new transfer, so bodies are not fetched faster than they are
+    /// parsed and peak memory does not grow with the sources. `submit` itself never waits: the
+    /// transfers already in flight must be able to hand over their bodies.
     init(threads: Int, limit: Int) {
         let threads = max(1, threads)
-        ring = Array(repeating: nil, count: max(threads, limit))
+        self.limit = max(threads, limit)
+        ring = Array(repeating: nil, count: self.limit)
         live = threads
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(jobReady, nil)
@@ -59,19 +63,42 @@ final class WorkerPool: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// Queues a job, waiting while the pool is at its limit.
+    /// Queues a job; past the room, the queue grows.
     func submit(_ job: @escaping Job) {
         pthread_mutex_lock(mutex)
         precondition(!closed, "WorkerPool.submit after finish")
-        while queued + busy >= ring.count {
-            waitingSubmitters += 1
-            pthread_cond_wait(roomReady, mutex)
-            waitingSubmitters -= 1
-        }
+        if queued == ring.count { grow() }
         ring[(head + queued) % ring.count] = job
         queued += 1
         if idleWorkers > 0 { pthread_cond_signal(jobReady) }
         pthread_mutex_unlock(mutex)
+    }
+
+    /// True while fewer than `limit` jobs are queued or running.
+    var hasRoom: Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return queued + busy < limit
+    }
+
+    /// Waits until at most half of the room is taken (at once when it already is), so that the
+    /// caller then starts several transfers instead of waking for each finished job.
+    func waitForRoom() {
+        pthread_mutex_lock(mutex)
+        while queued + busy > limit / 2 {
+            waitingForRoom += 1
+            pthread_cond_wait(roomReady, mutex)
+            waitingForRoom -= 1
+        }
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Doubles the ring, keeping the queued jobs in order from index 0.
+    private func grow() {
+        var bigger = [Job?](repeating: nil, count: ring.count * 2)
+        for i in 0..<queued { bigger[i] = ring[(head + i) % ring.count] }
+        ring = bigger
+        head = 0
     }
 
     /// Runs every queued job to its end, then stops the threads. No job may be submitted after.
@@ -101,9 +128,7 @@ final class WorkerPool: @unchecked Sendable {
             job()
             pthread_mutex_lock(mutex)
             busy -= 1
-            // A submitter waiting for room is woken once half the room is free, not after every
-            // job: it then queues several at once instead of sleeping and waking for each.
-            if waitingSubmitters > 0 && queued + busy <= ring.count / 2 { pthread_cond_signal(roomReady) }
+            if waitingForRoom > 0 && queued + busy <= limit / 2 { pthread_cond_signal(roomReady) }
         }
         live -= 1
         if live == 0 { pthread_cond_broadcast(allExited) }

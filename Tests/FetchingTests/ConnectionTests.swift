@@ -15,26 +15,6 @@ final class ConnectionTests: FetchTestCase {
         XCTAssertEqual(Set(ports).count, 1, "one keep-alive connection for everything: \(ports)")
     }
 
-    /// Easy handles are reset and lent to the next transfer (`MultiHandle.recycle`): nothing set
-    /// for one source (its validators, its user agent) may reach the next request.
-    func testReusedHandleCarriesNothingFromTheLastTransfer() throws {
-        let fetcher = Fetcher(limits: FetchLimits(concurrency: 1, perHost: 1))
-        var first = request("/a.xml", etag: "\"from-a\"", lastModified: "Tue, 24 Nov 2026 06:00:00 GMT")
-        first.userAgent = "First/1"
-        _ = fetch([first], fetcher: fetcher)
-        var second = request("/b.xml")
-        second.userAgent = "Second/2"
-        XCTAssertEqual(try success(fetch([second], fetcher: fetcher)["/b.xml"]).status, 200)
-        let log = try server.requests()
-        XCTAssertEqual(log.map(\.path), ["/a.xml", "/b.xml"])
-        XCTAssertEqual(log[0].ifNoneMatch, "\"from-a\"")
-        XCTAssertNotNil(log[0].ifModifiedSince)
-        XCTAssertNil(log[1].ifNoneMatch)
-        XCTAssertNil(log[1].ifModifiedSince)
-        XCTAssertEqual(log[1].userAgent, "Second/2")
-        XCTAssertEqual(log[0].clientPort, log[1].clientPort, "same connection, so the same lent handle")
-    }
-
     /// A kept-alive connection stays registered with epoll between its transfers. When the server
     /// closes it meanwhile, it turns readable: the loop must drop it, not wake on it again and
     /// again while another transfer is still running.
