@@ -177,10 +177,8 @@ final class EasyTransfer {
         let bytes = UnsafeRawBufferPointer(start: data, count: count)
         if HeaderLine.hasPrefix(bytes, "HTTP/") {
             resetHeaders()
-            let line = String(decoding: bytes, as: UTF8.self).trimmedWhitespace()
-            statusLine = line
-            let parts = line.split(separator: " ", maxSplits: 2)
-            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            statusLine = String(decoding: bytes, as: UTF8.self).trimmedWhitespace()
+            status = HeaderLine.statusCode(bytes)
             return count
         }
         guard let (field, valueBytes) = HeaderLine.split(bytes) else { return count }

@@ -89,16 +89,17 @@ public struct FetchLimits: Sendable, Equatable {
     }
 }
 
-/// Lets the caller of `fetchAll` hold back new transfers while it cannot keep up with the bodies
-/// it has been handed. The transfer loop never blocks while transfers are in flight (their
-/// timeouts keep running, so a loop that stopped for a slow parse failed sources that had answered
-/// in time): it only starts no new transfer until `hasRoom` says so, and calls `waitForRoom` when
-/// nothing is in flight.
+/// Lets the caller of `fetchAll` keep up with the bodies it is handed. While it has no room, the
+/// transfer loop starts no new transfer, and waits for room before handing a result over, but
+/// never for long at a stretch: the transfers in flight must still be driven, or their timeouts
+/// run out (a loop that waited until a slow parse was done failed sources that had answered in
+/// time).
 public struct FetchAdmission: Sendable {
     public var hasRoom: @Sendable () -> Bool
-    public var waitForRoom: @Sendable () -> Void
+    /// Waits at most `timeout` seconds for room; returns whether there is room.
+    public var waitForRoom: @Sendable (_ timeout: TimeInterval) -> Bool
 
-    public init(hasRoom: @escaping @Sendable () -> Bool, waitForRoom: @escaping @Sendable () -> Void) {
+    public init(hasRoom: @escaping @Sendable () -> Bool, waitForRoom: @escaping @Sendable (TimeInterval) -> Bool) {
         self.hasRoom = hasRoom
         self.waitForRoom = waitForRoom
     }

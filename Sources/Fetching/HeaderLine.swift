@@ -18,6 +18,20 @@ enum HeaderLine {
         return prefix.withUTF8Buffer { p in p.indices.allSatisfy { line[$0] == p[$0] } }
     }
 
+    /// The status code of a status line ("HTTP/1.1 304 Not Modified"): the word after the first
+    /// space, when it is all digits; 0 otherwise.
+    static func statusCode(_ line: UnsafeRawBufferPointer) -> Int {
+        guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { return 0 }
+        var code = 0, digits = 0
+        for b in line[(space + 1)...] {
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "\r") || b == UInt8(ascii: "\n") { break }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), digits < 9 else { return 0 }
+            code = code * 10 + Int(b - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return code
+    }
+
     /// The field a line names (nil for fields not kept and for lines without a colon) and the
     /// bytes after the colon. The name is matched as written after leading blanks, ignoring ASCII
     /// case (a blank before the colon is not allowed by RFC 9110, and such a field is not read).

@@ -63,8 +63,22 @@ struct MultiLoop {
             }
         }
 
+        // The longest the loop waits for the caller's room before driving libcurl again.
+        let maxHold: TimeInterval = 0.1
         func deliver() {
-            for (r, result) in done { onResult(r, result) }
+            // Results are handed over one by one as the caller has room (most bodies then wait in
+            // the kernel's socket buffers, not in memory), but after `maxHold` of waiting the rest
+            // go at once: transfers in flight must not wait past their timeouts.
+            var deadline: DispatchTime?
+            for (r, result) in done {
+                if let admission, !admission.hasRoom() {
+                    let end = deadline ?? .now() + maxHold
+                    deadline = end
+                    let left = Double(end.uptimeNanoseconds) - Double(DispatchTime.now().uptimeNanoseconds)
+                    if left > 0 { _ = admission.waitForRoom(left / 1e9) }
+                }
+                onResult(r, result)
+            }
             done.removeAll(keepingCapacity: true)
         }
 
@@ -81,7 +95,7 @@ struct MultiLoop {
         while !running.isEmpty || !scheduler.isIdle {
             if running.isEmpty {
                 // Held back with nothing in flight: only the caller's side can make progress.
-                admission?.waitForRoom()
+                if let admission, !admission.hasRoom() { _ = admission.waitForRoom(maxHold) }
                 startMore()
                 deliver()
                 mc = events.kick()

@@ -77,15 +77,16 @@ public struct Pass {
             options.progress?(PassProgress(done: counts.done, total: dueCount, failed: counts.failed))
         }
         // Parsing and storing run beside the transfers, so slow servers and CPU work overlap.
-        // When servers answer faster than bodies are parsed, the transfer loop starts no new
-        // transfer until the workers have room (the ones in flight still finish in time): peak
-        // memory does not grow with the sources.
+        // When servers answer faster than bodies are parsed, the transfer loop waits for the
+        // workers' room before handing a body over and starts no new transfer meanwhile, so peak
+        // memory does not grow with the sources; it never waits long enough for the transfers in
+        // flight to time out (`FetchAdmission`).
         // The transfer thread is busy too (libcurl, the kernel's sockets, every 304 handled inline):
         // one worker per remaining core. A worker per core made the threads take turns: on two
         // cores, a second worker cost 6-16 % more CPU per pass and saved no time (item 39).
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount - 1, 4))
         let work = WorkerPool(threads: workers, limit: workers * 4)
-        let admission = FetchAdmission(hasRoom: { work.hasRoom }, waitForRoom: { work.waitForRoom() })
+        let admission = FetchAdmission(hasRoom: { work.hasRoom }, waitForRoom: { work.waitForRoom(timeout: $0) })
         Fetcher(limits: FetchLimits(concurrency: configuration.concurrency, perHost: configuration.perHost))
             .fetchAll(requests, admission: admission) { request, result in
                 guard let index = specIndex[request.key] else { return }

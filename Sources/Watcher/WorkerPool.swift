@@ -81,16 +81,23 @@ final class WorkerPool: @unchecked Sendable {
         return queued + busy < limit
     }
 
-    /// Waits until at most half of the room is taken (at once when it already is), so that the
-    /// caller then starts several transfers instead of waking for each finished job.
-    func waitForRoom() {
+    /// Waits at most `timeout` seconds until at most half of the room is taken, so that the
+    /// caller then hands over several jobs instead of waking for each finished one. Returns
+    /// whether there is room.
+    func waitForRoom(timeout: TimeInterval) -> Bool {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let nanos = Int(now.tv_nsec) + Int(max(0, timeout) * 1e9)
+        var deadline = timespec(tv_sec: now.tv_sec + nanos / 1_000_000_000, tv_nsec: nanos % 1_000_000_000)
         pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         while queued + busy > limit / 2 {
             waitingForRoom += 1
-            pthread_cond_wait(roomReady, mutex)
+            let rc = pthread_cond_timedwait(roomReady, mutex, &deadline)
             waitingForRoom -= 1
+            if rc == ETIMEDOUT { break }
         }
-        pthread_mutex_unlock(mutex)
+        return queued + busy < limit
     }
 
     /// Doubles the ring, keeping the queued jobs in order from index 0.

@@ -12,10 +12,14 @@ final class AdmissionTests: FetchTestCase {
             var openAt = Date.distantPast
             var hasRoom: Bool { lock.lock(); defer { lock.unlock() }; return Date() >= openAt }
             func close(for seconds: TimeInterval) { lock.lock(); openAt = Date().addingTimeInterval(seconds); lock.unlock() }
-            func waitForRoom() { while !hasRoom { Thread.sleep(forTimeInterval: 0.005) } }
+            func waitForRoom(_ timeout: TimeInterval) -> Bool {
+                let end = Date().addingTimeInterval(timeout)
+                while !hasRoom && Date() < end { Thread.sleep(forTimeInterval: 0.005) }
+                return hasRoom
+            }
         }
         let gate = Gate()
-        let admission = FetchAdmission(hasRoom: { gate.hasRoom }, waitForRoom: { gate.waitForRoom() })
+        let admission = FetchAdmission(hasRoom: { gate.hasRoom }, waitForRoom: { gate.waitForRoom($0) })
         // Three at a time; each answer takes 300 ms and may take at most 1 s.
         let requests = (0..<6).map { request("/__delay/300/a.xml?n=\($0)", timeout: 1) }
         var results: [String: Result<FetchResponse, FetchError>] = [:]

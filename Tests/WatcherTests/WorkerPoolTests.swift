@@ -13,7 +13,7 @@ final class WorkerPoolTests: XCTestCase {
         var inFlight = 0
         var maxInFlight = 0
         for i in 0..<400 {
-            if !pool.hasRoom { pool.waitForRoom() }
+            if !pool.hasRoom { _ = pool.waitForRoom(timeout: 10) }
             lock.lock(); inFlight += 1; maxInFlight = max(maxInFlight, inFlight); lock.unlock()
             pool.submit {
                 if i % 50 == 0 { Thread.sleep(forTimeInterval: 0.01) }  // let the queue fill up
