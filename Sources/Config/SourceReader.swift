@@ -44,11 +44,13 @@ enum SourceReader {
     private static let byName: [String: Key] = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.name, $0) })
 
     static func read(_ entry: YAMLField, defaults: SourceDefaults) throws -> SourceSpec {
-        let pairs = try entry.mapping(allowed: keys).map { (key: byName[$0.key]!, value: $0.value) }
-        // A repeated key takes its last value, as PyYAML and most YAML readers do.
-        var last = [YAMLField?](repeating: nil, count: Key.allCases.count)
-        for (key, value) in pairs { last[key.rawValue] = value }
-        func field(_ key: Key) -> YAMLField? { last[key.rawValue] }
+        let pairs = try entry.mapping(allowed: keys)
+        let keyOf = pairs.map { byName[$0.key]! }
+        // A repeated key takes its last value, as PyYAML and most YAML readers do. Positions, not
+        // copies: a YAMLField is costly to copy, and most keys are absent.
+        var last = [Int](repeating: -1, count: Key.allCases.count)
+        for (i, key) in keyOf.enumerated() { last[key.rawValue] = i }
+        func field(_ key: Key) -> YAMLField? { last[key.rawValue] < 0 ? nil : pairs[last[key.rawValue]].value }
 
         guard let idField = field(.id) else { throw entry.error("a source needs an `id`") }
         let id = try idField.nonEmptyString()
@@ -72,8 +74,8 @@ enum SourceReader {
         } else if field(.content) != nil {
             type = .page
         }
-        for (key, value) in pairs where (key.listOnly && type != .list) || (key.pageOnly && type != .page) {
-            throw value.error("only applies to \(key.listOnly ? "list" : "page") sources (this one is `\(type.rawValue)`)")
+        for (i, key) in keyOf.enumerated() where (key.listOnly && type != .list) || (key.pageOnly && type != .page) {
+            throw pairs[i].value.error("only applies to \(key.listOnly ? "list" : "page") sources (this one is `\(type.rawValue)`)")
         }
 
         // `title` is the human name of feed and page sources, but the item-title selector of list
@@ -92,15 +94,16 @@ enum SourceReader {
                                       date: try field(.date).map(selector),
                                       summary: try field(.summary).map(selector))
             // Written twice in a list source (a name, then the selector), the first `title` is the name.
-            let titles = pairs.filter { $0.key == .title }
-            if displayName == nil, titles.count > 1 { displayName = try titles[0].value.nonEmptyString() }
+            let titles = keyOf.indices.filter { keyOf[$0] == .title }
+            if displayName == nil, titles.count > 1 { displayName = try pairs[titles[0]].value.nonEmptyString() }
         } else if displayName == nil {
             displayName = try field(.title)?.nonEmptyString()
         }
         spec.title = displayName ?? id
         spec.alertOn = defaults.alertOn
 
-        for (key, value) in pairs {
+        for (i, key) in keyOf.enumerated() {
+            let value = pairs[i].value
             switch key {
             case .tags: spec.tags = try value.stringList()
             case .interval: spec.interval = try value.duration()
