@@ -185,7 +185,8 @@ struct SourceProcessor {
         state.selectorBroken = false
         let text = document.text ?? ""
         let hash = Identity.sha256(text)
-        let previous = try store.latestPageVersion(source: spec.id)
+        // A page's versions are only stored with its baseline mark: a baseline has none to read.
+        let previous = isBaseline ? nil : try store.latestPageVersion(source: spec.id)
         var version: (hash: String, text: String)?
         var changeAlert: Alert?
         if previous?.textHash != hash {
