@@ -18,12 +18,6 @@ public final class StateStore: @unchecked Sendable {
         try Self.prepareFolder(folder)
         path = (folder as NSString).appendingPathComponent(Self.fileName)
         var checkedIntegrity = false
-        if Self.fileSize(path) == nil {
-            // The WAL is kept between passes: one left by a deleted database must not be replayed
-            // into the new one.
-            unlink(path + "-wal")
-            unlink(path + "-shm")
-        }
         if let size = Self.fileSize(path), size > 0 {
             checkedIntegrity = try Self.checkOwnership(path, size: size,
                                                        unchangedSinceClose: CleanClose.unchangedSinceClose(path))

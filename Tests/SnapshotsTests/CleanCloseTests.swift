@@ -69,6 +69,21 @@ final class CleanCloseTests: XCTestCase {
         }
     }
 
+    /// The WAL and its index stay between passes, empty after a clean close: no file is created
+    /// or deleted per pass.
+    func testWALIsKeptEmptyBetweenPasses() throws {
+        let store = try StateStore(folder: dir)
+        try fill(store)
+        try store.close()
+        let wal = path + "-wal"
+        let attributes = try FileManager.default.attributesOfItem(atPath: wal)
+        XCTAssertEqual(attributes[.size] as? Int, 0, "emptied at the clean close")
+        let inode = attributes[.systemFileNumber] as? Int
+        try StateStore(folder: dir).close()
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: wal)[.systemFileNumber] as? Int, inode,
+                       "the same file, not deleted and created again")
+    }
+
     /// A store dropped without `close()` (a pass that failed midway) leaves no marker behind.
     func testOnlyAnExplicitCloseLeavesTheMarker() throws {
         do { try fill(try StateStore(folder: dir)) }
