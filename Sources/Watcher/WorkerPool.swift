@@ -43,7 +43,13 @@ final class WorkerPool: @unchecked Sendable {
         live = threads
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(jobReady, nil)
-        pthread_cond_init(roomReady, nil)
+        // Its waits are timed on the monotonic clock: a wall clock set back (NTP, a suspended VM)
+        // must not turn a 100 ms wait into hours while transfers time out.
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(roomReady, &attributes)
+        pthread_condattr_destroy(&attributes)
         pthread_cond_init(allExited, nil)
         for i in 0..<threads {
             let thread = Thread { [self] in self.work() }
@@ -86,7 +92,7 @@ final class WorkerPool: @unchecked Sendable {
     /// whether there is room.
     func waitForRoom(timeout: TimeInterval) -> Bool {
         var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
+        clock_gettime(CLOCK_MONOTONIC, &now)
         let nanos = Int(now.tv_nsec) + Int(max(0, timeout) * 1e9)
         var deadline = timespec(tv_sec: now.tv_sec + nanos / 1_000_000_000, tv_nsec: nanos % 1_000_000_000)
         pthread_mutex_lock(mutex)

@@ -44,6 +44,25 @@ final class WorkerPoolTests: XCTestCase {
         XCTAssertTrue(pool.hasRoom)
     }
 
+    /// `waitForRoom` gives up after its timeout (the transfer loop must get back to its
+    /// transfers), and says whether there is room.
+    func testWaitForRoomGivesUpAfterItsTimeout() {
+        let pool = WorkerPool(threads: 1, limit: 2)
+        let release = DispatchSemaphore(value: 0)
+        for _ in 0..<3 { pool.submit { release.wait() } }
+        let returned = DispatchSemaphore(value: 0)
+        var answer: Bool?
+        Thread.detachNewThread {
+            answer = pool.waitForRoom(timeout: 0.05)
+            returned.signal()
+        }
+        XCTAssertEqual(returned.wait(timeout: .now() + 5), .success, "waitForRoom never returned")
+        XCTAssertEqual(answer, false)
+        for _ in 0..<3 { release.signal() }
+        pool.finish()
+        XCTAssertTrue(pool.waitForRoom(timeout: 0.05))
+    }
+
     /// Parsing runs on all the threads at once, not one job after another.
     func testJobsRunInParallel() {
         let pool = WorkerPool(threads: 2, limit: 8)
