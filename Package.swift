@@ -27,6 +27,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
 
         .target(name: "Model"),
+        // Yams for libyaml, which it builds and exposes as its `CYaml` module: feeds.yml is composed
+        // from libyaml's events directly (Sources/Config/YAMLNode.swift, docs/performance.md item 36).
         .target(name: "Config", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         .target(name: "Fetching", dependencies: ["Model", "CCurl"]),
         .target(name: "Parsing", dependencies: ["Model", "CLibXML2"]),
