@@ -2,9 +2,12 @@
 # Benchmark: civicwatch vs urlwatch 2.29 and webchanges 3.37.0 on a generated loopback web,
 # three passes each.
 #
-#   bench/run.sh [--n 900] [--delay-ms 0] [--port 0] [--fraction 0.1] [--seed 2]
+#   bench/run.sh [--n 900] [--delay-ms 0] [--port 0] [--fraction 0.1] [--seed 2] [--rounds 1]
 #                [--tools "civicwatch urlwatch webchanges"] [--timeout 900] [--out DIR] [--check]
 #
+# --rounds R repeats the three passes of every tool R times, the tools taking turns each round
+# (fresh state and web every time), and reports medians: this machine's speed drifts by a
+# quarter within minutes, so one round's ratios move by ±0.02 or more.
 # Passes per tool: 1 baseline (fresh state), 2 nothing changed, 3 after `webgen.py mutate`
 # changed round(fraction*N) sources. Each tool starts from a byte-and-mtime identical copy of
 # the freshly generated web and mutates it with the same seed, so all tools' third passes
@@ -22,7 +25,7 @@ ROOT=$(cd "$BENCH/.." && pwd)
 
 if [ "${1:-}" = --check ]; then shift; exec "$BENCH/check.sh" "$@"; fi
 
-N=900 PORT_ARG=0 DELAY=0 FRACTION=0.1 MSEED=2 TOOLS="civicwatch urlwatch webchanges" OUT= TIMEOUT=900
+N=900 PORT_ARG=0 DELAY=0 FRACTION=0.1 MSEED=2 TOOLS="civicwatch urlwatch webchanges" OUT= TIMEOUT=900 ROUNDS=1
 while [ $# -gt 0 ]; do
     case $1 in
         --n) N=$2; shift 2 ;;
@@ -35,7 +38,8 @@ while [ $# -gt 0 ]; do
         --timeout) TIMEOUT=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
         --check) shift; exec "$BENCH/check.sh" "$@" ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        --rounds) ROUNDS=$2; shift 2 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) die "unknown argument $1 (see --help)" ;;
     esac
 done
@@ -92,13 +96,13 @@ run_pass() {  # run_pass TOOL K
         "$PY" "$BENCH/wcreport.py" check "$k" "$base.out" "$WEB/expected.json" >"$base.check" || true
         verdict=$(head -n 1 "$base.check" | "$PY" -c 'import json,sys; print(json.dumps(sys.stdin.read().strip()))')
     fi
-    "$PY" - "$tool" "$k" "$m" "$stats" "$verdict" "$base.out" "$BENCH" >>"$RESULTS" <<'EOF'
+    "$PY" - "$tool" "$k" "$m" "$stats" "$verdict" "$base.out" "$BENCH" "$ROUND" >>"$RESULTS" <<'EOF'
 import json, re, sys
 from collections import Counter
-tool, k, m, stats, verdict, out, bench = sys.argv[1:]
+tool, k, m, stats, verdict, out, bench, round_ = sys.argv[1:]
 sys.path.insert(0, bench)
 r = json.loads(m)
-r.update(tool=tool, pass_=int(k), server=json.loads(stats), check=json.loads(verdict))
+r.update(tool=tool, pass_=int(k), server=json.loads(stats), check=json.loads(verdict), round=int(round_))
 alerts = Counter()
 with open(out, encoding="utf-8", errors="replace") as f:
     for line in f:
@@ -124,14 +128,17 @@ EOF
     log "$(tail -n 1 "$RESULTS")"
 }
 
-for tool in $TOOLS; do
-    log "=== $tool: fresh copy of the web"
-    reset_web "$PRISTINE" "$WEB"
-    run_pass "$tool" 1
-    run_pass "$tool" 2
-    "$PY" "$BENCH/webgen.py" mutate "$WEB" --fraction "$FRACTION" --seed "$MSEED"
-    cp "$WEB/expected.json" "$OUT/$tool-expected.json"
-    run_pass "$tool" 3
+for ROUND in $(seq 1 "$ROUNDS"); do
+    for tool in $TOOLS; do
+        log "=== $tool: fresh copy of the web (round $ROUND of $ROUNDS)"
+        reset_web "$PRISTINE" "$WEB"
+        rm -rf "$OUT/civicwatch-state" "$OUT/urlwatch-cache.db" "$OUT/webchanges-snapshots.db" "$OUT/webchanges-home"
+        run_pass "$tool" 1
+        run_pass "$tool" 2
+        "$PY" "$BENCH/webgen.py" mutate "$WEB" --fraction "$FRACTION" --seed "$MSEED"
+        cp "$WEB/expected.json" "$OUT/$tool-expected.json"
+        run_pass "$tool" 3
+    done
 done
 
 "$PY" "$BENCH/report.py" "$RESULTS" --n "$N" --delay-ms "$DELAY" | tee "$OUT/report.md"
