@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Parsing", "Model"], exclude: ["floors.tsv"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Model", "TestSupport"]),
-        .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "Model"]),
+        .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "Model", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SinksTests", dependencies: [
             "Alerts", "Model", "Config", "Snapshots", "TestSupport",

@@ -9,17 +9,7 @@ final class CrashSafetyTests: XCTestCase {
     static var passes: Int { Int(ProcessInfo.processInfo.environment["CIVICWATCH_KILLTEST_PASSES"] ?? "") ?? 40 }
 
     func sqlite(_ db: String, _ sql: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["sqlite3", db, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Script.run(["sqlite3", db, sql], mergeErrors: true).text
     }
 
     var dbName: String { "civicwatch.sqlite" }

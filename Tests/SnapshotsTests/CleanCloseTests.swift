@@ -1,5 +1,6 @@
 import Foundation
 import Snapshots
+import TestSupport
 import XCTest
 
 /// A pass that closes the state cleanly lets the next open skip reading every page to check it,
@@ -19,18 +20,11 @@ final class CleanCloseTests: XCTestCase {
 
     /// When the state was last checked page by page (read without touching the file).
     private func lastCheck() throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        try Script.python("""
             import sqlite3, sys
             c = sqlite3.connect('file:' + sys.argv[1] + '?immutable=1', uri=True)
             print(c.execute("SELECT value FROM meta WHERE key = 'last_quick_check'").fetchone()[0])
-            """, path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        p.waitUntilExit()
-        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            """, path).text
     }
 
     private func fill(_ store: StateStore) throws {

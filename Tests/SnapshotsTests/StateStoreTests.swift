@@ -1,5 +1,6 @@
 import Foundation
 import Snapshots
+import TestSupport
 import XCTest
 
 final class StateStoreTests: XCTestCase {
@@ -66,11 +67,7 @@ final class StateStoreTests: XCTestCase {
 
         // A real SQLite database of another program is refused too.
         try FileManager.default.removeItem(atPath: path)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", path]
-        try p.run()
-        p.waitUntilExit()
+        try Script.python("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", path)
         let before = FileManager.default.contents(atPath: path)
         XCTAssertThrowsError(try StateStore(folder: dir))
         XCTAssertEqual(FileManager.default.contents(atPath: path), before)

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Snapshots
+import TestSupport
 import XCTest
 
 /// Grouping of the same story across sources, inside the commit transaction.
@@ -51,14 +52,7 @@ final class StoryGroupingTests: XCTestCase {
         c.execute('alter table alerts drop column story'); c.execute('alter table alerts drop column story_link')
         c.execute('pragma user_version = 1'); c.commit()
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, path]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
+        XCTAssertEqual(try Script.python(script, path).status, 0)
         let store = try StateStore(folder: dir)
         let t = Date(timeIntervalSince1970: 1_800_000_000)
         try store.commit(update("a", alertID: "a1", at: t), sinks: ["stdout"], keepVersions: 5)

@@ -169,16 +169,5 @@ final class PassEndToEndTests: XCTestCase {
 }
 
 func gbk(_ s: String) -> Data {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "import sys; sys.stdout.buffer.write(sys.stdin.read().encode('gbk'))"]
-    let i = Pipe(), o = Pipe()
-    p.standardInput = i
-    p.standardOutput = o
-    try? p.run()
-    i.fileHandleForWriting.write(Data(s.utf8))
-    try? i.fileHandleForWriting.close()
-    let data = o.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return data
+    (try? Script.python("import sys; sys.stdout.buffer.write(sys.stdin.read().encode('gbk'))", input: Data(s.utf8)).output) ?? Data()
 }
