@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Whitespace trimming without Foundation's NSString bridge, which showed up in profiles of a pass
 /// (every response header line and item field went through it).
 extension StringProtocol {
@@ -29,10 +35,19 @@ extension StringProtocol {
 private func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
 extension String {
+    /// Whether the UTF-8 bytes hold `byte`, found with memchr: `utf8.contains` walks the view a
+    /// byte at a time, and the text of every item field went through several such checks.
+    public func containsUTF8Byte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { buf in
+            guard let base = buf.baseAddress else { return false }
+            return memchr(base, Int32(byte), buf.count) != nil
+        } ?? utf8.contains(byte)
+    }
+
     /// Line feeds as spaces (one line of text from a rendered block), without Foundation's
     /// NSString-bridged `replacingOccurrences`.
     public var newlinesAsSpaces: String {
-        guard utf8.contains(0x0A) else { return self }
+        guard containsUTF8Byte(0x0A) else { return self }
         return String(decoding: utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 }

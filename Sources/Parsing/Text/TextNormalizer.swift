@@ -128,7 +128,7 @@ enum TextNormalizer {
     /// dashes, CJK) are accepted, so real Latin-1 text ("CAFÉ" + no-break space) is left alone.
     static func repairMojibake(_ s: String) -> String {
         // Every Latin-1 character that can start a UTF-8 sequence (Â…ô) is encoded with lead byte C3.
-        guard s.utf8.contains(0xC3) else { return s }
+        guard s.containsUTF8Byte(0xC3) else { return s }
         var bytes = [UInt8]()
         bytes.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
@@ -153,7 +153,7 @@ enum TextNormalizer {
     /// somewhere upstream ("don\u{92}t"); nobody means the control character.
     static func demoronize(_ s: String) -> String {
         // U+0080…U+009F are C2 80 … C2 9F in UTF-8.
-        guard s.utf8.contains(0xC2), s.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return s }
+        guard s.containsUTF8Byte(0xC2), s.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return s }
         var out = String.UnicodeScalarView()
         for ch in s.unicodeScalars {
             if (0x80...0x9F).contains(ch.value) { out.append(cp1252[ch.value] ?? ch) } else { out.append(ch) }
@@ -304,7 +304,7 @@ enum TextNormalizer {
     /// Removes tags, comments and the contents of script/style. Block-level tags become spaces so
     /// words on either side do not run together.
     static func stripTags(_ s: String) -> String {
-        guard s.utf8.contains(UInt8(ascii: "<")) else { return s }
+        guard s.containsUTF8Byte(UInt8(ascii: "<")) else { return s }
         var buf = Array(s.utf8)
         let n = buf.withUnsafeMutableBufferPointer { stripTags(in: $0, count: $0.count) }
         return String(decoding: buf[0..<n], as: UTF8.self)
@@ -449,7 +449,7 @@ enum TextNormalizer {
     ]
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+        guard s.containsUTF8Byte(UInt8(ascii: "&")) else { return s }
         var buf = Array(s.utf8)
         let n = buf.withUnsafeMutableBufferPointer { decodeEntities(in: $0, count: $0.count) }
         return String(decoding: buf[0..<n], as: UTF8.self)

@@ -41,17 +41,22 @@ enum URLResolver {
     /// Host names are case-insensitive; lower-casing them (as browsers and the WHATWG URL
     /// standard do) keeps one link one string ("www.Dicas-L.com.br" = "www.dicas-l.com.br").
     static func normalizeHost(_ url: String) -> String {
-        // Fast path: no upper-case letter in the scheme and authority.
-        var slashes = 0
-        var sawColon = false
-        for b in url.utf8 {
-            if b >= 0x41 && b <= 0x5A { return normalizeHostSlow(url) }
-            if b == UInt8(ascii: ":") { sawColon = true }
-            if b == UInt8(ascii: "/") { slashes += 1; if slashes == 3 { break } }
-            else if sawColon && slashes == 0 && b != UInt8(ascii: ":") { break }  // "mailto:x", no authority
-            if slashes == 2, b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { break }
+        // Fast path: no upper-case letter in the scheme and authority. Scanned on the contiguous
+        // bytes: walking the UTF-8 view cost 30 instructions a byte, for every item's link.
+        func hasUpperCase<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+            var slashes = 0
+            var sawColon = false
+            for b in bytes {
+                if b >= 0x41 && b <= 0x5A { return true }
+                if b == UInt8(ascii: ":") { sawColon = true }
+                if b == UInt8(ascii: "/") { slashes += 1; if slashes == 3 { break } }
+                else if sawColon && slashes == 0 && b != UInt8(ascii: ":") { break }  // "mailto:x", no authority
+                if slashes == 2, b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { break }
+            }
+            return false
         }
-        return url
+        let upper = url.utf8.withContiguousStorageIfAvailable { hasUpperCase($0) } ?? hasUpperCase(url.utf8)
+        return upper ? normalizeHostSlow(url) : url
     }
 
     private static func normalizeHostSlow(_ url: String) -> String {
