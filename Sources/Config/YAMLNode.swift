@@ -39,6 +39,10 @@ private final class Composer {
     private var event = yaml_event_t()
     private var anchors: [String: YAMLNode] = [:]
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// Collections open around the current event: a file of a million `[` must be an error, not a
+    /// stack overflow.
+    private var depth = 0
+    static let maxDepth = 200
 
     init(bytes: UnsafeBufferPointer<UInt8>) throws {
         self.bytes = bytes
@@ -87,6 +91,11 @@ private final class Composer {
             let isMapping = type == YAML_MAPPING_START_EVENT
             let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
             let end = isMapping ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maxDepth else {
+                throw YAMLNode.SyntaxError(problem: "nested more than \(Self.maxDepth) levels deep", line: line, column: column)
+            }
             var children: [YAMLNode] = []
             var t = try next()
             while t != end {

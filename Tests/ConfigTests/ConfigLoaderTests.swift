@@ -148,6 +148,10 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertTrue(twoDocuments?.message.contains("found another document") ?? false)
         XCTAssertEqual(firstError("# nothing but a comment\n")?.message, "is empty")
         XCTAssertEqual(firstError("- a\n- b\n")?.message, "expected a mapping (key: value)")
+        // Absurd nesting is an error with a place, not a stack overflow.
+        let deep = firstError("sources: " + String(repeating: "[", count: 100_000))
+        XCTAssertEqual(deep?.line, 1)
+        XCTAssertTrue(deep?.message.contains("nested more than 200 levels") ?? false, deep?.message ?? "no error")
     }
 
     func testDuplicateIdsAndListWithoutItems() throws {
