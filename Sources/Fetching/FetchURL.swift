@@ -35,7 +35,7 @@ struct FetchURL {
         // The authority is split on its ASCII delimiters' bytes (walking Characters, each compared
         // as a String, cost more than the rest of a request's setup).
         let rest = url[sep.upperBound...]
-        var hostPort = rest[..<authorityEnd(rest)]
+        var hostPort = rest[..<URLCredentials.authorityEnd(rest)]
         if let at = hostPort.utf8.lastIndex(of: UInt8(ascii: "@")) { hostPort = hostPort[hostPort.utf8.index(after: at)...] }
         var host = hostPort
         var port = Substring("")
@@ -66,11 +66,6 @@ struct FetchURL {
 
     /// The URL without `user:password@`, for anything a user or a log may see.
     static func redact(_ raw: String) -> String { URLCredentials.strip(raw) }
-
-    /// Where the authority after "scheme://" ends: the first "/", "?" or "#", or the end.
-    private static func authorityEnd(_ rest: Substring) -> String.Index {
-        rest.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? rest.endIndex
-    }
 
     /// Removes every `scheme://user:pass@` credential inside free text (curl's error messages
     /// can quote proxy URLs).

@@ -127,10 +127,14 @@ public enum URLCredentials {
         guard let schemeEnd = schemeSeparator(raw) else { return raw }
         let start = schemeEnd.upperBound
         let bytes = raw.utf8
-        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
-            ?? bytes.endIndex
+        let end = authorityEnd(raw[start...])
         guard let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) else { return raw }
         return String(raw[..<start]) + String(raw[bytes.index(after: at)...])
+    }
+
+    /// Where the authority after "scheme://" ends: the first "/", "?" or "#", or the end.
+    public static func authorityEnd(_ rest: Substring) -> String.Index {
+        rest.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? rest.endIndex
     }
 
     /// The first "://", found on the UTF-8 bytes. Foundation's `range(of:)` goes through NSString,

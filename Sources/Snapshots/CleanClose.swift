@@ -26,14 +26,13 @@ struct CleanClose {
                           modified: st.st_mtim, changed: st.st_ctim)
     }
 
-    /// True when the last pass closed the file cleanly and nothing touched it since. A write-ahead
-    /// log left beside it means some connection did not finish (a crash, or another process now).
-    static func unchangedSinceClose(_ database: String) -> Bool {
-        guard let now = current(database),
-              let text = try? String(contentsOfFile: markerPath(for: database), encoding: .utf8),
+    /// True when the last pass closed the file cleanly and nothing touched it since (`now` is the
+    /// file as the caller just read it). A write-ahead log with content beside it means some
+    /// connection did not finish (a crash, or another process now).
+    static func unchangedSinceClose(_ database: String, now: CleanClose) -> Bool {
+        guard let text = try? String(contentsOfFile: markerPath(for: database), encoding: .utf8),
               text.trimmingCharacters(in: .whitespacesAndNewlines) == now.line else { return false }
-        var st = stat()
-        return stat(database + "-wal", &st) != 0 || st.st_size == 0
+        return (StateStore.fileSize(database + "-wal") ?? 0) == 0
     }
 
     /// Records the file as it is after a clean close.

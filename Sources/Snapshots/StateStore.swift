@@ -18,9 +18,9 @@ public final class StateStore: @unchecked Sendable {
         try Self.prepareFolder(folder)
         path = (folder as NSString).appendingPathComponent(Self.fileName)
         var checkedIntegrity = false
-        if let size = Self.fileSize(path), size > 0 {
-            checkedIntegrity = try Self.checkOwnership(path, size: size,
-                                                       unchangedSinceClose: CleanClose.unchangedSinceClose(path))
+        if let file = CleanClose.current(path), file.size > 0 {
+            checkedIntegrity = try Self.checkOwnership(path, size: Int(file.size),
+                                                       unchangedSinceClose: CleanClose.unchangedSinceClose(path, now: file))
         }
         var config = Configuration()
         config.busyMode = .timeout(10)
